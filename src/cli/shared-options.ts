@@ -1,0 +1,33 @@
+import { Option } from "commander";
+
+/**
+ * Options shared by several commands, each defined once here so their names, help and defaults agree.
+ * `--format` is always the *output* format; the input format is forced with `--input-format`.
+ */
+export const sharedOptions = {
+  config: () => new Option("-c, --config <file>", "study configuration (default: netsp.config.json beside the data)"),
+  inputFormat: () =>
+    new Option("--input-format <format>", "force the input format instead of detecting it").choices([
+      "network-canvas-csv",
+      "graphml",
+      "three-file",
+    ]),
+  protocol: () => new Option("--protocol <file>", "Network Canvas protocol (.netcanvas) with the codebook"),
+  egoId: () =>
+    new Option("--ego-id <field>", "export identifier used as the ego id").choices(["caseId", "sessionId", "egoUUID"]),
+  out: () => new Option("-o, --out <file>", "write to a file instead of stdout"),
+  format: (choices: string[]) =>
+    new Option("-f, --format <format>", "output format (default: a table on a terminal, csv otherwise)").choices(choices),
+  measures: () => new Option("-m, --measures <ids>", "comma-separated measure ids (see `netsp measures --list`)"),
+  jobs: () => new Option("-j, --jobs <n>", "worker threads for per-ego work (default: number of CPU cores)"),
+  quiet: () => new Option("-q, --quiet", "no progress or summary on stderr"),
+};
+
+/** Splits `a,b, c` into ids, dropping blanks. */
+export function splitList(value: string | undefined): string[] | undefined {
+  if (value === undefined) return undefined;
+  return value
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}

@@ -1,0 +1,22 @@
+/** A cell: numbers stay numbers until a writer formats them; `null` is undefined/missing. */
+export type Cell = string | number | boolean | null;
+
+export interface Column {
+  id: string;
+  /** Header shown in Markdown and terminal output; CSV and JSON use `id`. */
+  label?: string;
+  /** Fixed decimals for display; absent means full precision. */
+  decimals?: number;
+  /** Display as a percentage (value already in 0–100), with a % sign. */
+  percent?: boolean;
+}
+
+/** A rectangular result: the one shape every writer accepts. */
+export interface Table {
+  name: string;
+  title?: string;
+  columns: Column[];
+  rows: Array<Record<string, Cell>>;
+  /** Lines printed under the table in Markdown (sources, notes, reasons for nulls). */
+  notes?: string[];
+}
