@@ -6,3 +6,6 @@ export * from "./write-csv.js";
 export * from "./write-markdown.js";
 export * from "./write-json.js";
 export * from "./render-terminal.js";
+export * from "./write-output-folder.js";
+export * from "./write-file-atomic.js";
+export * from "./write-xlsx.js";
