@@ -74,7 +74,7 @@ const table = object(
         out.push(`${at}: "${v}" must be letters, digits, "_" or "-" (it becomes a file name)`);
     },
     title: string,
-    kind: oneOf("summary", "compare", "correlate", "composition", "participants"),
+    kind: oneOf("summary", "egos", "compare", "correlate", "composition", "participants"),
     by: string,
     all: boolean,
     columns: arrayOf(tableColumn, true),

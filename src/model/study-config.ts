@@ -75,11 +75,20 @@ export interface ThreeFileColumns {
   ties?: string;
 }
 
-/** A summary table. `kind` defaults to `summary`. */
+/**
+ * A table of `netsp analyse`. `kind` defaults to `summary`:
+ * - summary: one row per level of `by` (plus "All" with `all`), one column per measure and aggregate;
+ * - egos: one row per ego, the measures in `columns` as they are (e.g. thesis Table 12);
+ * - compare: group comparison of `measures` by `by` (Mann–Whitney or Kruskal–Wallis);
+ * - correlate: correlations among `vars`;
+ * - composition: mean share of each category of the alter variable `variable`, by `by`;
+ * - participants: n and % per category of each categorical ego variable, mean/sd/median/range of each
+ *   numeric one (`vars`, default all), overall and by `by` when given.
+ */
 export interface TableConfig {
   name: string;
   title?: string;
-  kind?: "summary" | "compare" | "correlate" | "composition" | "participants";
+  kind?: TableKind;
   /** Ego variable to group rows by (summary, compare, composition, participants). */
   by?: string;
   /** Add an "All" row (summary). */
@@ -98,6 +107,8 @@ export interface TableConfig {
   variable?: string;
   layout?: "default" | "spss";
 }
+
+export type TableKind = "summary" | "egos" | "compare" | "correlate" | "composition" | "participants";
 
 export interface TableColumnConfig {
   measure: string;

@@ -2,7 +2,8 @@ import { formatCell } from "./format-cell.js";
 import type { Table } from "./table.js";
 
 /** A table aligned for a terminal: text left, numbers right, null as `NA`. No colour (the CLI adds it). */
-export function renderTerminal(table: Table): string {
+export function renderTerminal(data: Table): string {
+  const table = data.display ?? data;
   const headers = table.columns.map((c) => c.label ?? c.id);
   const body = table.rows.map((row) => table.columns.map((c) => formatCell(row[c.id] ?? null, c)));
   const numeric = table.columns.map((c) => table.rows.some((r) => typeof r[c.id] === "number"));

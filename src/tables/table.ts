@@ -19,4 +19,6 @@ export interface Table {
   rows: Array<Record<string, Cell>>;
   /** Lines printed under the table in Markdown (sources, notes, reasons for nulls). */
   notes?: string[];
+  /** A version for reading (Markdown, terminal) when it differs from the data (CSV, JSON, xlsx). */
+  display?: Table;
 }

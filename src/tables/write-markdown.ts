@@ -2,7 +2,8 @@ import { formatCell } from "./format-cell.js";
 import type { Table } from "./table.js";
 
 /** A table as GitHub-flavoured Markdown; null shows as `NA`. Title as a heading, notes below. */
-export function toMarkdown(table: Table, headingLevel = 2): string {
+export function toMarkdown(data: Table, headingLevel = 2): string {
+  const table = data.display ?? data;
   const lines: string[] = [];
   if (table.title) lines.push(`${"#".repeat(headingLevel)} ${table.title}`, "");
   const header = table.columns.map((c) => escapeMarkdown(c.label ?? c.id));

@@ -1,0 +1,69 @@
+import { UsageError } from "../errors.js";
+import type { TableColumnConfig, TableConfig } from "../model/index.js";
+import { descriptives } from "../stats/descriptives.js";
+import { dropMissing } from "../stats/drop-missing.js";
+import { groupingNotes, numericValues, rowsOfLevel, type Grouping } from "./grouping.js";
+import type { Cell, Column, Table } from "./table.js";
+
+/**
+ * A summary table: one row per level of the grouping (and "All" when asked), one column per measure and
+ * aggregate (median, mean, sd, iqr, min, max, n, sum) over the egos' values; missing values are left out of
+ * each aggregate and `n` counts the rest. IQR is q3 − q1 with R type 7 quartiles. An aggregate of no values
+ * is null (NA).
+ */
+export function buildSummaryTable(rows: ReadonlyArray<Record<string, Cell>>, spec: TableConfig, grouping: Grouping | null): Table {
+  const specColumns = spec.columns ?? [];
+  if (specColumns.length === 0) throw new UsageError(`table "${spec.name}": a summary table needs "columns"`);
+  const available = rows.length > 0 ? Object.keys(rows[0]) : [];
+  for (const c of specColumns) {
+    if (rows.length > 0 && !(c.measure in rows[0])) {
+      throw new UsageError(`table "${spec.name}": no measure or ego variable "${c.measure}"; available: ${available.join(", ")}`);
+    }
+  }
+  const columns: Column[] = [];
+  if (grouping) columns.push({ id: grouping.by, label: grouping.label });
+  for (const c of specColumns) {
+    columns.push({ id: summaryColumnId(c), label: c.label ?? `${c.aggregate ?? "median"} ${c.measure}`, decimals: c.decimals, percent: c.percent });
+  }
+  const summarise = (subset: ReadonlyArray<Record<string, Cell>>, label: string): Record<string, Cell> => {
+    const row: Record<string, Cell> = {};
+    if (grouping) row[grouping.by] = label;
+    for (const c of specColumns) row[summaryColumnId(c)] = aggregate(numericValues(subset, c.measure), c.aggregate ?? "median");
+    return row;
+  };
+  const out: Array<Record<string, Cell>> = [];
+  if (grouping) {
+    for (const level of grouping.levels) out.push(summarise(rowsOfLevel(rows, grouping, level), grouping.labels[level] ?? level));
+    if (spec.all) out.push(summarise(rows, "All"));
+  } else {
+    out.push(summarise(rows, "All"));
+  }
+  const notes = grouping ? groupingNotes(grouping) : [];
+  return { name: spec.name, title: spec.title, columns, rows: out, ...(notes.length ? { notes } : {}) };
+}
+
+export function summaryColumnId(c: TableColumnConfig): string {
+  return `${c.aggregate ?? "median"}_${c.measure}`;
+}
+
+function aggregate(values: Array<number | null>, how: NonNullable<TableColumnConfig["aggregate"]>): number | null {
+  const d = descriptives(values);
+  switch (how) {
+    case "median":
+      return d.median;
+    case "mean":
+      return d.mean;
+    case "sd":
+      return d.sd;
+    case "iqr":
+      return d.q1 === null || d.q3 === null ? null : d.q3 - d.q1;
+    case "min":
+      return d.min;
+    case "max":
+      return d.max;
+    case "n":
+      return d.n;
+    case "sum":
+      return d.n === 0 ? null : dropMissing(values).reduce((a, b) => a + b, 0);
+  }
+}
