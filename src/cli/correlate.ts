@@ -1,0 +1,95 @@
+import { Command, Option } from "commander";
+import { UsageError } from "../errors.js";
+import { correlatePairs, type CorrelationMethod } from "../stats/index.js";
+import { correlateJson, correlateTable } from "../tables/correlate-tables.js";
+import { renderTerminal, toCsv, toMarkdown } from "../tables/index.js";
+import { assertNumeric, chooseFormat, findColumn, writeOutput } from "./compare.js";
+import { loadEgoRows } from "./load-ego-rows.js";
+import { warn } from "./messages.js";
+import { sharedOptions, splitList } from "./shared-options.js";
+
+interface CorrelateOptions {
+  vars: string;
+  method: "pearson" | "spearman" | "both";
+  control?: string;
+  format?: "csv" | "md" | "json";
+  out?: string;
+  config?: string;
+  protocol?: string;
+  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
+  egoId?: "caseId" | "sessionId" | "egoUUID";
+}
+
+/** `netsp correlate`: correlations between per-ego variables, every pair. */
+export function correlateCommand(): Command {
+  return new Command("correlate")
+    .description("Pearson and/or Spearman correlations between per-ego measures or variables, every pair, with p and 95% CI")
+    .argument("[input]", "per-ego CSV (e.g. from `netsp measures`) or an interview export (default: the data in netsp.config.json)")
+    .requiredOption("--vars <names>", "comma-separated variables (at least two); every pair is correlated")
+    .addOption(new Option("--method <method>", "correlation").choices(["pearson", "spearman", "both"]).default("pearson"))
+    .option("--control <names>", "comma-separated variables to control for (partial correlation, df = n − 2 − k)")
+    .addOption(sharedOptions.format(["csv", "md", "json"]))
+    .addOption(sharedOptions.out())
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.protocol())
+    .addOption(sharedOptions.inputFormat())
+    .addOption(sharedOptions.egoId())
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ netsp correlate measures.csv --vars months_in_post,network_size
+  $ netsp correlate --vars network_size,isolates,density --method both --format md
+  $ netsp correlate measures.csv --vars network_size,excluded_alters --control caseload --format json
+
+p from Student's t with n − 2 − k df (as scipy and SPSS); 95% CI by Fisher's z. Missing values are dropped
+pairwise (with --control: cases missing any of the variables), and every pair reports its n.`,
+    )
+    .action(async (input: string | undefined, options: CorrelateOptions) => {
+      await runCorrelate(input, options);
+    });
+}
+
+async function runCorrelate(input: string | undefined, options: CorrelateOptions): Promise<void> {
+  const vars = splitList(options.vars) ?? [];
+  const control = splitList(options.control) ?? [];
+  if (new Set(vars).size < 2) throw new UsageError("--vars needs at least two different variables");
+  const format = chooseFormat(options.format, options.out);
+  const rows = await loadEgoRows(input, {
+    configPath: options.config,
+    protocol: options.protocol,
+    inputFormat: options.inputFormat,
+    egoId: options.egoId,
+    variables: [...vars, ...control],
+    onWarning: warn,
+  });
+  const resolve = (name: string) => {
+    const id = findColumn(rows.table, name, rows.config);
+    if (id === null) {
+      throw new UsageError(`no column "${name}" in ${rows.source} (columns: ${rows.table.columns.map((c) => c.id).join(", ")})`);
+    }
+    return id;
+  };
+  const variables = [...new Set(vars.map(resolve))];
+  const controls = [...new Set(control.map(resolve))];
+  const overlap = controls.find((c) => variables.includes(c));
+  if (overlap !== undefined) throw new UsageError(`"${overlap}" is both correlated and controlled for`);
+  for (const column of [...variables, ...controls]) assertNumeric(rows, column);
+
+  const data: Record<string, (number | null)[]> = {};
+  for (const column of [...variables, ...controls]) data[column] = rows.table.rows.map((r) => (r[column] ?? null) as number | null);
+  const methods: CorrelationMethod[] = options.method === "both" ? ["pearson", "spearman"] : [options.method];
+  const pairs = correlatePairs(data, variables, methods, controls);
+
+  let text: string;
+  if (format === "json") text = correlateJson(pairs, options.method, controls);
+  else if (format === "csv") text = toCsv(correlateTable(pairs));
+  else {
+    const table = correlateTable(pairs, 3);
+    table.notes = [...(table.notes ?? []), `Data: ${rows.source}.`];
+    text = format === "md" ? toMarkdown(table) : renderTerminal(table);
+  }
+  await writeOutput(text, options.out);
+}

@@ -1,0 +1,11 @@
+/**
+ * The values a statistic uses: `null` is missing and is dropped. Non-finite numbers (which netsp's readers
+ * never produce) are dropped too, so NaN can never reach a result.
+ *
+ * Example: dropMissing([3, null, 1]) → [3, 1].
+ */
+export function dropMissing(values: readonly (number | null | undefined)[]): number[] {
+  const out: number[] = [];
+  for (const v of values) if (typeof v === "number" && Number.isFinite(v)) out.push(v);
+  return out;
+}

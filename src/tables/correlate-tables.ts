@@ -1,0 +1,49 @@
+import type { CorrelationPair } from "../stats/index.js";
+import type { Column, Table } from "./table.js";
+import { jsonNumberGuard } from "./write-json.js";
+
+/**
+ * Correlations as a table: one row per pair (and method), with n, r, p and the 95% CI; `control` when partial,
+ * `reason` when something is null. `decimals` (for display) rounds r, p and the CI.
+ */
+export function correlateTable(pairs: readonly CorrelationPair[], decimals?: number): Table {
+  const partial = pairs.some((p) => p.control.length > 0);
+  const methods = new Set(pairs.map((p) => p.method));
+  const columns: Column[] = [
+    { id: "x" }, { id: "y" },
+    ...(methods.size > 1 || partial ? [{ id: "method" }] : []),
+    ...(partial ? [{ id: "control" }, { id: "df" }] : []),
+    { id: "n" }, { id: "r", decimals }, { id: "p", decimals }, { id: "ci_low", decimals }, { id: "ci_high", decimals },
+  ];
+  if (pairs.some((p) => p.reason !== null)) columns.push({ id: "reason" });
+  const title = `${[...methods].map((m) => (m === "pearson" ? "Pearson" : "Spearman")).join(" and ")} correlation${partial ? " (partial)" : ""}`;
+  return {
+    name: "correlate",
+    title,
+    columns,
+    rows: pairs.map((p) => ({
+      x: p.x, y: p.y, method: p.method, control: p.control.join(";"), df: p.df, n: p.n, r: p.r, p: p.p,
+      ci_low: p.ciLow, ci_high: p.ciHigh, reason: p.reason ?? "",
+    })),
+    notes: [
+      "p from t = r√(df/(1 − r²)), df = n − 2 − (controls); 95% CI by Fisher's z, se = 1/√(n − 3 − controls). " +
+        "Missing values dropped pairwise; n per pair." + (methods.has("spearman") ? " Spearman: Pearson r of midranks." : ""),
+    ],
+  };
+}
+
+/** `{method, control?, pairs: [{x, y, method?, control?, n, r, p, ci_low, ci_high, df, reason}]}`. */
+export function correlateJson(pairs: readonly CorrelationPair[], method: "pearson" | "spearman" | "both", control: readonly string[]): string {
+  const out = {
+    method,
+    ...(control.length > 0 ? { control } : {}),
+    pairs: pairs.map((p) => ({
+      x: p.x,
+      y: p.y,
+      ...(method === "both" ? { method: p.method } : {}),
+      ...(control.length > 0 ? { control: p.control } : {}),
+      n: p.n, r: p.r, p: p.p, ci_low: p.ciLow, ci_high: p.ciHigh, df: p.df, reason: p.reason,
+    })),
+  };
+  return JSON.stringify(out, jsonNumberGuard, 2) + "\n";
+}
