@@ -3,7 +3,8 @@ import { UsageError } from "../errors.js";
 import { correlatePairs, type CorrelationMethod } from "../stats/index.js";
 import { correlateJson, correlateTable } from "../tables/correlate-tables.js";
 import { renderTerminal, toCsv, toMarkdown } from "../tables/index.js";
-import { assertNumeric, chooseFormat, findColumn, writeOutput } from "./compare.js";
+import { assertNumeric, findColumn } from "../tables/build-comparison.js";
+import { chooseFormat, writeOutput } from "./output.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { sharedOptions, splitList } from "./shared-options.js";
@@ -76,7 +77,7 @@ async function runCorrelate(input: string | undefined, options: CorrelateOptions
   const controls = [...new Set(control.map(resolve))];
   const overlap = controls.find((c) => variables.includes(c));
   if (overlap !== undefined) throw new UsageError(`"${overlap}" is both correlated and controlled for`);
-  for (const column of [...variables, ...controls]) assertNumeric(rows, column);
+  for (const column of [...variables, ...controls]) assertNumeric(rows.table, column, rows.rowLines);
 
   const data: Record<string, (number | null)[]> = {};
   for (const column of [...variables, ...controls]) data[column] = rows.table.rows.map((r) => (r[column] ?? null) as number | null);
