@@ -1,7 +1,296 @@
-import { UsageError } from "../errors.js";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { InputError } from "../errors.js";
+import type {
+  Alter,
+  Attributes,
+  Codebook,
+  Ego,
+  EgoNetwork,
+  ThreeFileColumns,
+  Tie,
+  Variable,
+  VariableSet,
+} from "../model/index.js";
+import { checkNetwork } from "./check-network.js";
+import { decodeCell } from "./decode-cell.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
+import { detectDelimiter, readCsvRows, readFirstLine, type CsvRow } from "./three-file-csv.js";
+import { EgoRowJoin } from "./three-file-join.js";
+import { inferVariables, scanTable, type TableScan, type ThreeFileTable } from "./three-file-scan.js";
 
-/** Opens the three-table format (egos.csv, alters.csv, ties.csv), as egor's threefiles. */
-export async function openThreeFile(input: string, _ctx: ReaderContext): Promise<Dataset> {
-  throw new UsageError(`three-file input is not supported yet: ${input}`);
+/** Node type of alters when alters.csv has no type column (`columns.nodeType`). */
+export const DEFAULT_NODE_TYPE = "Alter";
+/** Edge type of ties when ties.csv has no type column (`columns.edgeType`). */
+export const DEFAULT_EDGE_TYPE = "tie";
+
+/** Default column names, tried in order (exactly, then ignoring case) when the config names none. */
+const DEFAULT_COLUMNS = {
+  egoId: ["ego_id", "egoID"],
+  alterId: ["alter_id", "alterID"],
+  source: ["source", "from"],
+  target: ["target", "to"],
+} as const;
+
+/**
+ * Opens the three-table format (egos.csv, alters.csv, ties.csv in one folder), as egor's `threefiles`.
+ * File and column names come from `config.columns`; each file's delimiter (`,` `;` or tab) is detected
+ * from its header. Opening reads each table once to type its columns (there is no codebook): number when
+ * every non-empty value is a strict number, boolean when every one is true/false, categorical when listed
+ * in `config.composition`, else text. `egos()` then streams the ego file and joins each ego's alters and
+ * ties (see {@link EgoRowJoin} for the memory this takes), running the shared per-ego checks.
+ */
+export async function openThreeFile(input: string, ctx: ReaderContext): Promise<Dataset> {
+  const columns = ctx.config.columns ?? {};
+  const folder = await inputFolder(input);
+  const egosTable = await openTable(folder, columns.egos ?? "egos.csv", "egos");
+  const altersTable = await openTable(folder, columns.alters ?? "alters.csv", "alters");
+  const tiesTable = await openTable(folder, columns.ties ?? "ties.csv", "ties");
+
+  const ego = {
+    id: findColumn(egosTable, columns, "egoId", "ego id"),
+  };
+  const alter = {
+    egoId: findColumn(altersTable, columns, "egoId", "ego id"),
+    id: findColumn(altersTable, columns, "alterId", "alter id"),
+    type: findOptionalColumn(altersTable, columns, "nodeType"),
+  };
+  const tie = {
+    egoId: findColumn(tiesTable, columns, "egoId", "ego id"),
+    source: findColumn(tiesTable, columns, "source", "tie source"),
+    target: findColumn(tiesTable, columns, "target", "tie target"),
+    type: findOptionalColumn(tiesTable, columns, "edgeType"),
+  };
+
+  const problems = ctx.problems;
+  const egoScan = await scanTable(egosTable, ego.id, undefined);
+  const alterScan = await scanTable(altersTable, alter.egoId, alter.type);
+  const tieScan = await scanTable(tiesTable, tie.egoId, tie.type);
+
+  const others = (t: ThreeFileTable, skip: Array<number | undefined>) =>
+    t.header.map((_, i) => i).filter((i) => !skip.includes(i));
+  const egoColumns = others(egosTable, [ego.id]);
+  const alterColumns = others(altersTable, [alter.egoId, alter.id, alter.type]);
+  const tieColumns = others(tiesTable, [tie.egoId, tie.source, tie.target, tie.type]);
+  // `composition` lists alter variables, so only alter columns can become categorical.
+  const egoVariables = inferVariables(egosTable, egoScan, egoColumns, undefined, problems);
+  const alterVariables = inferVariables(altersTable, alterScan, alterColumns, ctx.config, problems);
+  const tieVariables = inferVariables(tiesTable, tieScan, tieColumns, undefined, problems);
+
+  const codebook: Codebook = {
+    source: "inferred",
+    ego: egoVariables,
+    node: typesOf(alterScan, alter.type, DEFAULT_NODE_TYPE, alterVariables),
+    edge: typesOf(tieScan, tie.type, DEFAULT_EDGE_TYPE, tieVariables),
+  };
+
+  const decodeRow = (table: ThreeFileTable, indexes: number[], variables: VariableSet, row: CsvRow, egoId: string): Attributes => {
+    const attributes: Attributes = {};
+    for (const i of indexes) {
+      const name = table.header[i];
+      attributes[name] = decodeCell(row.cells[i], variables[name], { file: table.file, line: row.line, column: i + 1, egoId }, problems);
+    }
+    return attributes;
+  };
+  const warned = new Set<string>();
+  const typeOf = (table: ThreeFileTable, row: CsvRow, index: number | undefined, fallback: string): string => {
+    if (index === undefined) return fallback;
+    if (row.cells[index] !== "") return row.cells[index];
+    if (!warned.has(table.file)) {
+      warned.add(table.file);
+      const message = `rows with an empty ${table.header[index]} are read as type "${fallback}"`;
+      problems.report({ severity: "warning", code: "missing-type", file: table.file, line: row.line, message });
+    }
+    return fallback;
+  };
+  // An ego row without an id is skipped, so rows naming no ego belong to no known ego.
+  const knownEgoIds = new Set([...egoScan.egoIds].filter((id) => id !== ""));
+
+  async function* egos(): AsyncGenerator<EgoNetwork> {
+    const alterRows = new EgoRowJoin(altersTable, alterScan, alter.egoId, knownEgoIds, "alter", egosTable.file, problems);
+    const tieRows = new EgoRowJoin(tiesTable, tieScan, tie.egoId, knownEgoIds, "tie", egosTable.file, problems);
+    const egoRows = readCsvRows(egosTable, egosTable.delimiter, problems);
+    const seen = new Map<string, number>();
+    try {
+      let header = true;
+      for await (const row of egoRows) {
+        if (header) {
+          header = false;
+          continue;
+        }
+        const egoId = row.cells[ego.id];
+        if (egoId === "") {
+          problems.report({
+            severity: "error",
+            code: "missing-ego-id",
+            file: egosTable.file,
+            line: row.line,
+            message: "this ego row has no ego id; it was skipped",
+          });
+          continue;
+        }
+        const first = seen.get(egoId);
+        if (first !== undefined) {
+          problems.report({
+            severity: "error",
+            code: "duplicate-ego-id",
+            file: egosTable.file,
+            line: row.line,
+            egoId,
+            message: `ego id ${egoId} is listed twice (first at line ${first}); this row was skipped`,
+          });
+          continue;
+        }
+        seen.set(egoId, row.line);
+
+        const theEgo: Ego = {
+          egoId,
+          attributes: decodeRow(egosTable, egoColumns, egoVariables, row, egoId),
+          meta: {},
+          source: { file: egosTable.file, line: row.line },
+        };
+        const alters: Alter[] = [];
+        for (const r of await alterRows.take(egoId)) {
+          const alterId = r.cells[alter.id];
+          if (alterId === "") {
+            problems.report({
+              severity: "error",
+              code: "missing-id",
+              file: altersTable.file,
+              line: r.line,
+              egoId,
+              message: "this alter row has no alter id; it was skipped",
+            });
+            continue;
+          }
+          alters.push({
+            egoId,
+            alterId,
+            nodeType: typeOf(altersTable, r, alter.type, DEFAULT_NODE_TYPE),
+            attributes: decodeRow(altersTable, alterColumns, alterVariables, r, egoId),
+            source: { file: altersTable.file, line: r.line },
+          });
+        }
+        const ties: Tie[] = (await tieRows.take(egoId)).map((r) => ({
+          egoId,
+          sourceId: r.cells[tie.source],
+          targetId: r.cells[tie.target],
+          edgeType: typeOf(tiesTable, r, tie.type, DEFAULT_EDGE_TYPE),
+          attributes: decodeRow(tiesTable, tieColumns, tieVariables, r, egoId),
+          source: { file: tiesTable.file, line: r.line },
+        }));
+        const network: EgoNetwork = { ego: theEgo, alters, ties };
+        checkNetwork(network, codebook, problems);
+        yield network;
+      }
+      await alterRows.finish();
+      await tieRows.finish();
+    } finally {
+      await egoRows.return(undefined);
+      await alterRows.close();
+      await tieRows.close();
+    }
+  }
+
+  return {
+    format: "three-file",
+    input,
+    files: [egosTable.path, altersTable.path, tiesTable.path].sort(),
+    codebook,
+    egos,
+  };
+}
+
+/** The folder holding the tables: the input itself, or the folder of a table given as the input. */
+async function inputFolder(input: string): Promise<string> {
+  const absolute = path.resolve(input);
+  try {
+    return (await stat(absolute)).isDirectory() ? absolute : path.dirname(absolute);
+  } catch {
+    throw new InputError("no such file or folder", { file: input });
+  }
+}
+
+async function openTable(folder: string, name: string, what: "egos" | "alters" | "ties"): Promise<ThreeFileTable> {
+  const absolute = path.resolve(folder, name);
+  const file = path.relative(folder, absolute).split(path.sep).join("/");
+  try {
+    if (!(await stat(absolute)).isFile()) throw new Error("not a file");
+  } catch {
+    throw new InputError(
+      `the three-file format needs the ${what} table ${name} in this folder` +
+        (name === `${what}.csv`
+          ? ` (if yours has another name, set columns.${what} in netsp.config.json)`
+          : ` (named by columns.${what} in the config)`),
+      { file: folder },
+    );
+  }
+  const first = await readFirstLine({ path: absolute, file });
+  if (first.trim() === "") throw new InputError("the file is empty: a header line is needed", { file, line: 1 });
+  const delimiter = detectDelimiter(first);
+  let header: string[] | undefined;
+  for await (const row of readCsvRows({ path: absolute, file }, delimiter, { report: () => undefined })) {
+    header = row.cells;
+    break;
+  }
+  if (header === undefined) throw new InputError("the file is empty: a header line is needed", { file, line: 1 });
+  const seen = new Set<string>();
+  for (const [i, column] of header.entries()) {
+    if (column.trim() === "") throw new InputError(`column ${i + 1} of the header has no name`, { file, line: 1, column: i + 1 });
+    if (seen.has(column)) throw new InputError(`the header names column "${column}" twice`, { file, line: 1, column: i + 1 });
+    seen.add(column);
+  }
+  return { path: absolute, file, delimiter, header };
+}
+
+type RequiredColumn = keyof typeof DEFAULT_COLUMNS;
+
+/** Index of a required column: the configured name, else the first default name present. */
+function findColumn(table: ThreeFileTable, columns: ThreeFileColumns, key: RequiredColumn, what: string): number {
+  const configured = columns[key];
+  if (configured !== undefined) return configuredColumn(table, configured, key);
+  const defaults: readonly string[] = DEFAULT_COLUMNS[key];
+  let index = defaults.map((d) => table.header.indexOf(d)).find((i) => i >= 0);
+  if (index === undefined) {
+    const lower = defaults.map((d) => d.toLowerCase());
+    const i = table.header.findIndex((h) => lower.includes(h.toLowerCase()));
+    if (i >= 0) index = i;
+  }
+  if (index === undefined)
+    throw new InputError(
+      `no ${what} column: looked for ${defaults.map((d) => `"${d}"`).join(" or ")}; ` +
+        `name your column with columns.${key} in netsp.config.json (the header has ${listColumns(table)})`,
+      { file: table.file, line: 1 },
+    );
+  return index;
+}
+
+/** Index of an optional column (node or edge type): only when the config names it. */
+function findOptionalColumn(table: ThreeFileTable, columns: ThreeFileColumns, key: "nodeType" | "edgeType"): number | undefined {
+  const configured = columns[key];
+  return configured === undefined ? undefined : configuredColumn(table, configured, key);
+}
+
+function configuredColumn(table: ThreeFileTable, name: string, key: string): number {
+  const index = table.header.indexOf(name);
+  if (index < 0)
+    throw new InputError(`no column "${name}" (named by columns.${key} in the config); the header has ${listColumns(table)}`, {
+      file: table.file,
+      line: 1,
+    });
+  return index;
+}
+
+function listColumns(table: ThreeFileTable): string {
+  const shown = table.header.slice(0, 12).map((h) => `"${h}"`);
+  return shown.join(", ") + (table.header.length > 12 ? ", ..." : "");
+}
+
+/** The node (or edge) types of the codebook: the values of the type column, else the default type. */
+function typesOf(scan: TableScan, typeIndex: number | undefined, fallback: string, variables: VariableSet): Record<string, VariableSet> {
+  const names = typeIndex === undefined ? [fallback] : [...scan.types];
+  if (typeIndex !== undefined && scan.untyped > 0) names.push(fallback);
+  const out: Record<string, VariableSet> = {};
+  for (const name of names.sort()) out[name] = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { ...v } as Variable]));
+  return out;
 }
