@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { runCli } from "./compare-run-cli.js";
+import { runCli } from "./run-cli.js";
 
 const PUBLISHED = new URL("../../fixtures/thesis/published/", import.meta.url);
 const DERIVED = "fixtures/thesis/published/derived/ego-rows.csv";

@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
-import { runCli } from "./compare-run-cli.js";
+import { runCli } from "./run-cli.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "netsp-correlate-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

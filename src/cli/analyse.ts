@@ -1,0 +1,210 @@
+import path from "node:path";
+import { Command, Option } from "commander";
+import { DataError, UsageError } from "../errors.js";
+import type { Problem } from "../model/index.js";
+import { analyseStudy, DataErrorWithProblems } from "../pipeline/analyse-study.js";
+import { hashJson } from "../report/canonical-json.js";
+import { reportMarkdown } from "../report/report-markdown.js";
+import { describeInputFiles, relativePath, reportedProblems, type RunRecord } from "../report/run-record.js";
+import {
+  abandonOutputWrites,
+  checkOutputFolder,
+  toCsv,
+  toJson,
+  toXlsx,
+  writeOutputFolder,
+  type Table,
+} from "../tables/index.js";
+import { VERSION } from "../version.js";
+import { error, info, style, warn } from "./messages.js";
+import { Progress } from "./progress.js";
+import { sharedOptions, splitList } from "./shared-options.js";
+
+interface AnalyseCliOptions {
+  out: string;
+  format?: string;
+  force?: boolean;
+  keepGoing?: boolean;
+  includeText?: boolean;
+  quiet?: boolean;
+  config?: string;
+  protocol?: string;
+  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
+  egoId?: "caseId" | "sessionId" | "egoUUID";
+}
+
+const EXTRA_FORMATS = ["csv", "md", "json", "xlsx"];
+
+/** `netsp analyse`: the whole study in one command. */
+export function analyseCommand(): Command {
+  return new Command("analyse")
+    .alias("analyze")
+    .description("the whole study in one command: measures, summary tables, comparisons, report.md and run.json")
+    .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
+    .addOption(new Option("-o, --out <dir>", "output folder (created or replaced whole)").default("netsp-results"))
+    .addOption(new Option("-f, --format <list>", "extra formats besides csv and md: json, xlsx (comma-separated)"))
+    .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
+    .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
+    .addOption(new Option("--include-text", "carry text ego variables (free text, names) into the tables"))
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.protocol())
+    .addOption(sharedOptions.inputFormat())
+    .addOption(sharedOptions.egoId())
+    .addOption(sharedOptions.quiet())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ netsp analyse fixtures/thesis --out thesis-tables       the bundled thesis study (config + interviews)
+  $ netsp analyse ./export --out results --format xlsx      a plain export, default tables, plus a workbook
+  $ netsp analyse ./export --keep-going                     leave out egos with errors, list them in report.md
+
+Writes measures.csv (one row per ego, every measure), each table as <name>.csv and <name>.md, report.md
+(every table, with the inputs and warnings) and run.json (versions, config hash, input SHA-256s, counts,
+warnings, timings). Tables come from the config's "tables"; without them: participant characteristics,
+the main measures by each categorical ego variable, and composition.`,
+    )
+    .action(async (input: string | undefined, options: AnalyseCliOptions) => {
+      await runAnalyse(input, options);
+    });
+}
+
+async function runAnalyse(input: string | undefined, options: AnalyseCliOptions): Promise<void> {
+  const startedAt = new Date();
+  const formats = new Set(splitList(options.format) ?? []);
+  for (const f of formats) {
+    if (!EXTRA_FORMATS.includes(f)) throw new UsageError(`--format: "${f}" is not one of ${EXTRA_FORMATS.join(", ")}`);
+  }
+  const cwd = process.cwd();
+  const progress = new Progress("measuring");
+  let analysis;
+  try {
+    analysis = await analyseStudy({
+      input,
+      configPath: options.config,
+      protocol: options.protocol,
+      inputFormat: options.inputFormat,
+      egoId: options.egoId,
+      keepGoing: options.keepGoing,
+      includeText: options.includeText,
+      onProgress: (n) => progress.update(n),
+    });
+  } catch (e) {
+    progress.done();
+    if (e instanceof DataErrorWithProblems) {
+      for (const p of e.errors) error(`${where(p)}: ${p.message}`);
+      throw new DataError(
+        `${e.errors.length} error${e.errors.length === 1 ? "" : "s"} in the data (and ${e.warnings.length} warning${e.warnings.length === 1 ? "" : "s"}); ` +
+          "no tables written. Run `netsp validate` for the full report, fix the data, or use --keep-going to leave those egos out",
+        e.errors.length,
+      );
+    }
+    throw e;
+  }
+  progress.done();
+
+  const outDir = path.resolve(cwd, options.out);
+  const inputs = [analysis.dataPath, ...(analysis.configPath ? [analysis.configPath] : [])];
+  await checkOutputFolder(outDir, { force: options.force, inputs });
+
+  const writeStarted = performance.now();
+  const files = new Map<string, string | Uint8Array>();
+  const allTables: Table[] = [analysis.measures, ...analysis.tables.map((t) => t.data)];
+  files.set("measures.csv", toCsv(analysis.measures));
+  if (formats.has("json")) files.set("measures.json", toJson(analysis.measures));
+  for (const t of analysis.tables) {
+    files.set(`${t.name}.csv`, toCsv(t.data));
+    files.set(`${t.name}.md`, t.markdown);
+    if (formats.has("json")) files.set(`${t.name}.json`, toJson(t.data));
+  }
+  if (formats.has("xlsx")) files.set("tables.xlsx", toXlsx(allTables));
+  const outputs = [...files.keys(), "report.md", "run.json"];
+
+  const configHash = hashJson(analysis.config);
+  const base = cwd;
+  files.set(
+    "report.md",
+    reportMarkdown({
+      version: VERSION,
+      input: relativePath(analysis.dataPath, base),
+      format: analysis.dataset.format,
+      fileCount: analysis.dataset.files.length,
+      config: analysis.configPath ? relativePath(analysis.configPath, base) : undefined,
+      configHash,
+      counts: analysis.counts,
+      warnings: analysis.warnings,
+      errors: analysis.errors,
+      notes: analysis.notes,
+      leftOut: analysis.leftOut,
+      tables: analysis.tables,
+      files: outputs,
+    }),
+  );
+  const hashStarted = performance.now();
+  const inputFiles = await describeInputFiles(
+    [...analysis.dataset.files, ...(analysis.configPath ? [analysis.configPath] : [])],
+    base,
+  );
+  const record: RunRecord = {
+    netsp: VERSION,
+    node: process.version,
+    startedAt: startedAt.toISOString(),
+    finishedAt: "",
+    input: { path: relativePath(analysis.dataPath, base), format: analysis.dataset.format, files: inputFiles },
+    config: {
+      path: analysis.configPath ? relativePath(analysis.configPath, base) : null,
+      sha256: configHash,
+      resolved: analysis.config,
+    },
+    counts: { ...analysis.counts, analysed: analysis.measures.rows.length },
+    leftOut: analysis.leftOut,
+    errors: reportedProblems(analysis.errors),
+    warnings: reportedProblems(analysis.warnings),
+    notes: analysis.notes,
+    outputs,
+    timingsMs: {
+      readAndMeasure: round(analysis.timings.readAndMeasureMs),
+      tables: round(analysis.timings.tablesMs),
+      hashInputs: round(performance.now() - hashStarted),
+      write: 0,
+    },
+  };
+  record.timingsMs.write = round(performance.now() - writeStarted);
+  record.finishedAt = new Date().toISOString();
+  files.set("run.json", JSON.stringify(record, null, 2) + "\n");
+
+  const onInterrupt = () => {
+    void abandonOutputWrites().then(() => process.exit(130));
+  };
+  process.once("SIGINT", onInterrupt);
+  process.once("SIGTERM", onInterrupt);
+  try {
+    await writeOutputFolder(outDir, files);
+  } finally {
+    process.removeListener("SIGINT", onInterrupt);
+    process.removeListener("SIGTERM", onInterrupt);
+  }
+
+  if (options.quiet) return;
+  const c = analysis.counts;
+  info(
+    `Read ${c.egos} ego${c.egos === 1 ? "" : "s"} (${c.alters} alters, ${c.ties} ties) from ${relativePath(analysis.dataPath, base)}` +
+      (analysis.leftOut.length ? `; left out ${analysis.leftOut.length} with errors: ${analysis.leftOut.join(", ")}` : ""),
+  );
+  const warningCount = analysis.warnings.length + analysis.notes.length;
+  if (warningCount > 0) warn(`${warningCount} warning${warningCount === 1 ? "" : "s"}: see report.md`);
+  info(`Wrote ${analysis.tables.length} table${analysis.tables.length === 1 ? "" : "s"} and measures.csv to ${style.bold(relativePath(outDir, base))}/`);
+  for (const t of analysis.tables) info(`  ${t.name.padEnd(28)} ${t.title}`);
+  info(`  ${"report.md".padEnd(28)} every table, inputs and warnings`);
+  info(`  ${"run.json".padEnd(28)} provenance: versions, config hash, input SHA-256s, timings`);
+  if (formats.has("xlsx")) info(`  ${"tables.xlsx".padEnd(28)} one sheet per table`);
+}
+
+function where(p: Problem): string {
+  return p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+}
+
+function round(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}
+

@@ -1,0 +1,193 @@
+import { UsageError } from "../errors.js";
+import { resolveAlias } from "../ingest/load-config.js";
+import type { ExcludeRule, StudyConfig, TableConfig } from "../model/index.js";
+import { correlatePairs, type CorrelationMethod } from "../stats/index.js";
+import { buildComparison, assertNumeric, findColumn } from "../tables/build-comparison.js";
+import { buildCompositionTable } from "../tables/build-composition-table.js";
+import { buildEgosTable } from "../tables/build-egos-table.js";
+import { buildParticipantsTable } from "../tables/build-participants-table.js";
+import { buildSummaryTable } from "../tables/build-summary-table.js";
+import { compareSpssTables } from "../tables/compare-spss-tables.js";
+import { compareCsvTable, compareTables } from "../tables/compare-tables.js";
+import { correlateTable } from "../tables/correlate-tables.js";
+import { resolveGrouping } from "../tables/grouping.js";
+import { toMarkdown, type Cell, type Table } from "../tables/index.js";
+
+/** One table of an analysis: the data (CSV, JSON, xlsx) and how it reads (Markdown). */
+export interface StudyTable {
+  name: string;
+  title: string;
+  data: Table;
+  markdown: string;
+}
+
+/** What building the tables needs to know about the study besides the rows. */
+export interface StudyTableContext {
+  config: StudyConfig;
+  /** The per-ego rows: ego_id, ego variables, measures. */
+  egoRows: Table;
+  /** Ego variables carried in the rows, in codebook order, with whether each is numeric. */
+  egoVariables: ReadonlyArray<{ id: string; numeric: boolean; levels?: string[] }>;
+  /** Labels of categories of alter variables, for composition tables. */
+  categoryLabels: Record<string, Record<string, string>>;
+  /** Composition variables measured (for default tables). */
+  compositionVariables: readonly string[];
+}
+
+/** Main measures for default summary tables (those present). */
+const MAIN_MEASURES = [
+  "network_size",
+  "excluded_alters",
+  "ties",
+  "density",
+  "average_degree",
+  "average_degree_multiplex",
+  "isolates",
+  "isolates_pct",
+  "max_k",
+  "max_k_core_size",
+  "effective_size",
+  "constraint",
+];
+
+/** Decimals shown in Markdown for default summary columns (CSV keeps full precision). */
+const DEFAULT_DECIMALS = 2;
+
+/** A grouping variable worth a default table: 2 to 12 levels. */
+const MAX_DEFAULT_LEVELS = 12;
+
+/**
+ * The tables the configuration declares, or, with none declared, the defaults: participant characteristics,
+ * the main measures by each categorical ego variable, and composition of each categorical alter variable.
+ * Returns the tables in order, and warnings (egos left out of a grouping, …).
+ */
+export function buildStudyTables(context: StudyTableContext): { tables: StudyTable[]; warnings: string[] } {
+  const specs = context.config.tables ?? defaultTableSpecs(context);
+  const warnings: string[] = [];
+  const tables = specs.map((spec) => buildStudyTable(spec, context, warnings));
+  return { tables, warnings };
+}
+
+function defaultTableSpecs(context: StudyTableContext): TableConfig[] {
+  const rows = context.egoRows.rows;
+  const present = new Set(context.egoRows.columns.map((c) => c.id));
+  const main = MAIN_MEASURES.filter((m) => present.has(m));
+  const specs: TableConfig[] = [{ name: "participants", title: "Participant characteristics", kind: "participants" }];
+  const categorical = context.egoVariables.filter((v) => {
+    if (v.numeric) return false;
+    const levels = new Set(rows.map((r) => r[v.id]).filter((x) => x !== null && x !== undefined));
+    return levels.size >= 2 && levels.size <= MAX_DEFAULT_LEVELS;
+  });
+  for (const v of categorical) {
+    specs.push({
+      name: `measures-by-${fileSafe(v.id)}`,
+      title: `Main measures by ${v.id} (medians)`,
+      by: v.id,
+      all: true,
+      columns: [
+        { measure: "network_size", aggregate: "n", label: "egos" },
+        ...main.map((m) => ({ measure: m, aggregate: "median" as const, decimals: DEFAULT_DECIMALS })),
+      ],
+    });
+  }
+  for (const variable of context.compositionVariables) {
+    specs.push({ name: `composition-${fileSafe(variable)}`, title: `Composition: ${variable}`, kind: "composition", variable });
+  }
+  return specs;
+}
+
+function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings: string[]): StudyTable {
+  const { config } = context;
+  const rows = applyWhere(context.egoRows, spec, config);
+  const by = spec.by !== undefined ? resolveColumn(rows, spec.by, config, spec.name) : undefined;
+  const grouping = by !== undefined ? resolveGrouping(rows.rows, by, config, spec.by) : null;
+  if (grouping) {
+    if (grouping.leftOut.missing > 0) warnings.push(`table ${spec.name}: ${grouping.leftOut.missing} ego(s) with no ${spec.by} value are in no group`);
+  }
+  const title = spec.title ?? spec.name;
+  const kind = spec.kind ?? "summary";
+  const resolvedColumns = spec.columns?.map((c) => ({ ...c, measure: resolveColumn(rows, c.measure, config, spec.name) }));
+  let data: Table;
+  let markdown: string | undefined;
+  switch (kind) {
+    case "summary":
+      data = buildSummaryTable(rows.rows, { ...spec, columns: resolvedColumns }, grouping);
+      break;
+    case "egos":
+      data = buildEgosTable(rows.rows, { ...spec, by, columns: resolvedColumns });
+      break;
+    case "composition":
+      data = buildCompositionTable(rows.rows, spec, grouping, context.categoryLabels[spec.variable ?? ""] ?? {});
+      break;
+    case "participants": {
+      const variables = spec.vars?.map((v) => resolveColumn(rows, v, config, spec.name)) ?? context.egoVariables.map((v) => v.id);
+      const levelOrder: Record<string, string[]> = {};
+      for (const v of context.egoVariables) if (v.levels) levelOrder[v.id] = v.levels;
+      for (const [variable, group] of Object.entries(config.groups ?? {})) if (group.levels) levelOrder[resolveAlias(variable, config)] = group.levels;
+      data = buildParticipantsTable(rows.rows, variables, grouping, { name: spec.name, title, levelOrder });
+      break;
+    }
+    case "compare": {
+      if (spec.by === undefined) throw new UsageError(`table "${spec.name}": a compare table needs "by"`);
+      const { report, warnings: w } = buildComparison(rows, config, {
+        by: spec.by,
+        measures: spec.measures,
+        levels: spec.levels,
+        source: `table ${spec.name}`,
+      });
+      warnings.push(...w.map((x) => `table ${spec.name}: ${x}`));
+      data = { ...compareCsvTable(report), name: spec.name, title };
+      const shown = spec.layout === "spss" ? compareSpssTables(report) : compareTables(report);
+      markdown = `## ${title}\n\n` + shown.map((t) => toMarkdown(t, 3)).join("\n");
+      break;
+    }
+    case "correlate": {
+      const vars = (spec.vars ?? spec.measures ?? []).map((v) => resolveColumn(rows, v, config, spec.name));
+      if (new Set(vars).size < 2) throw new UsageError(`table "${spec.name}": a correlate table needs at least two "vars"`);
+      const controls = (spec.control ?? []).map((v) => resolveColumn(rows, v, config, spec.name));
+      for (const v of [...vars, ...controls]) assertNumeric(rows, v);
+      const values: Record<string, Array<number | null>> = {};
+      for (const v of [...vars, ...controls]) values[v] = rows.rows.map((r) => (r[v] ?? null) as number | null);
+      const methods: CorrelationMethod[] = spec.method === "both" ? ["pearson", "spearman"] : [spec.method ?? "pearson"];
+      const pairs = correlatePairs(values, vars, methods, controls);
+      data = { ...correlateTable(pairs), name: spec.name, title };
+      markdown = toMarkdown({ ...correlateTable(pairs, 3), title }, 2);
+      break;
+    }
+  }
+  data = { ...data, name: spec.name, title };
+  if (spec.where) {
+    const note = `Egos with ${spec.where.variable} ${spec.where.in ? `in ${spec.where.in.join(", ")}` : `= ${String(spec.where.equals)}`} only (n = ${rows.rows.length}).`;
+    data = { ...data, notes: [...(data.notes ?? []), note] };
+    if (markdown !== undefined) markdown += `\n${note}\n`;
+  }
+  return { name: spec.name, title, data, markdown: markdown ?? toMarkdown(data, 2) };
+}
+
+/** A column as the table names it: itself, or through the config's aliases. */
+function resolveColumn(rows: Table, name: string, config: StudyConfig, table: string): string {
+  const id = findColumn(rows, name, config);
+  if (id === null) {
+    throw new UsageError(`table "${table}": no measure or ego variable "${name}" (available: ${rows.columns.map((c) => c.id).join(", ")})`);
+  }
+  return id;
+}
+
+/** The rows a table's `where` keeps (booleans and numbers compare as the config writes them). */
+function applyWhere(rows: Table, spec: TableConfig, config: StudyConfig): Table {
+  const rule: ExcludeRule | undefined = spec.where;
+  if (!rule) return rows;
+  const column = resolveColumn(rows, rule.variable, config, spec.name);
+  const wanted = (rule.in ?? [rule.equals!]).map(String);
+  const kept = rows.rows.filter((r) => matches(r[column], wanted));
+  return { ...rows, rows: kept };
+}
+
+function matches(value: Cell | undefined, wanted: string[]): boolean {
+  if (value === null || value === undefined) return false;
+  return wanted.includes(String(value));
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[^A-Za-z0-9_-]+/g, "-");
+}

@@ -1,0 +1,72 @@
+import type { Problem } from "../model/index.js";
+import type { StudyTable } from "../pipeline/build-study-tables.js";
+import type { StudyCounts } from "../pipeline/analyse-study.js";
+
+export interface ReportMarkdownInput {
+  version: string;
+  /** Input and config paths as the user should read them (relative where possible). */
+  input: string;
+  format: string;
+  fileCount: number;
+  config?: string;
+  configHash: string;
+  counts: StudyCounts;
+  warnings: Problem[];
+  errors: Problem[];
+  notes: string[];
+  leftOut: string[];
+  tables: StudyTable[];
+  files: string[];
+}
+
+/** How many problems report.md lists before summarising the rest (run.json has them all). */
+const LISTED_PROBLEMS = 50;
+
+/**
+ * report.md: a header with the inputs, the counts and every warning, then every table in order. Holds no
+ * timestamps, so the same input gives the same bytes.
+ */
+export function reportMarkdown(r: ReportMarkdownInput): string {
+  const lines: string[] = ["# netsp analysis", ""];
+  lines.push(`- netsp ${r.version}`);
+  lines.push(`- Input: \`${r.input}\` (${r.format}, ${r.fileCount} file${r.fileCount === 1 ? "" : "s"})`);
+  lines.push(r.config ? `- Configuration: \`${r.config}\` (sha256 ${r.configHash.slice(0, 12)})` : "- Configuration: none (defaults)");
+  lines.push(`- Egos: ${r.counts.egos}${r.leftOut.length ? ` (${r.leftOut.length} left out for errors; ${r.counts.egos - r.leftOut.length} analysed)` : ""}`);
+  lines.push(`- Alters: ${r.counts.alters}${typeBreakdown(r.counts.nodeTypes)}`);
+  lines.push(`- Ties: ${r.counts.ties}${typeBreakdown(r.counts.edgeTypes)}`);
+  lines.push(`- Files written: ${r.files.join(", ")}`);
+  lines.push("");
+  if (r.leftOut.length) {
+    lines.push("## Egos left out", "", `These egos had errors in their data and are not in any table (\`--keep-going\`): ${r.leftOut.join(", ")}.`, "");
+  }
+  const problems = [...r.errors, ...r.warnings];
+  if (problems.length || r.notes.length) {
+    lines.push("## Warnings", "");
+    for (const p of problems.slice(0, LISTED_PROBLEMS)) lines.push(`- ${p.severity}: ${where(p)}: ${p.message}`);
+    if (problems.length > LISTED_PROBLEMS) lines.push(`- … and ${problems.length - LISTED_PROBLEMS} more (all of them are in run.json)`);
+    for (const n of r.notes) lines.push(`- ${n}`);
+    lines.push("");
+  }
+  lines.push("## Tables", "");
+  for (const t of r.tables) lines.push(`- [${t.title}](#${anchor(t.title)}) — \`${t.name}.csv\``);
+  lines.push("");
+  for (const t of r.tables) lines.push(t.markdown.trimEnd(), "");
+  return lines.join("\n");
+}
+
+function typeBreakdown(counts: Record<string, number>): string {
+  const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1));
+  return entries.length ? ` (${entries.map(([k, v]) => `${k} ${v}`).join(", ")})` : "";
+}
+
+function where(p: Problem): string {
+  return p.line !== undefined ? `${p.file}:${p.line}` : p.file;
+}
+
+/** GitHub's heading anchor: lower case, spaces to hyphens, most punctuation dropped. */
+function anchor(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N} _-]/gu, "")
+    .replace(/ /g, "-");
+}
