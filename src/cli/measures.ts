@@ -1,0 +1,163 @@
+import path from "node:path";
+import { Command } from "commander";
+import { DataError, OutputError, UsageError, formatLocation } from "../errors.js";
+import { loadStudyConfig } from "../ingest/load-config.js";
+import { openDataset } from "../ingest/open-dataset.js";
+import { MEASURES, makeStudyPlan } from "../measures/index.js";
+import { ProblemList, type InputFormat, type Problem, type StudyConfig } from "../model/index.js";
+import { measureDataset } from "../pipeline/measure-ego-rows.js";
+import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables/index.js";
+import { writeFileAtomic } from "../tables/write-file-atomic.js";
+import { error, info, warn } from "./messages.js";
+import { sharedOptions, splitList } from "./shared-options.js";
+
+interface MeasuresOptions {
+  measures?: string;
+  format?: "csv" | "md" | "json";
+  out?: string;
+  list?: boolean;
+  config?: string;
+  protocol?: string;
+  inputFormat?: InputFormat;
+  egoId?: "caseId" | "sessionId" | "egoUUID";
+}
+
+/** Errors printed one per line before giving up; the rest are counted. */
+const ERRORS_SHOWN = 50;
+
+/** `netsp measures`: one row of measures per ego. */
+export function measuresCommand(): Command {
+  return new Command("measures")
+    .description("one row of measures per ego: composition, structure, k-cores and structural holes")
+    .argument("[input]", "Network Canvas export (folder, zip, _ego.csv), GraphML, or three-file folder (default: the data in netsp.config.json)")
+    .addOption(sharedOptions.measures())
+    .addOption(sharedOptions.format(["csv", "md", "json"]))
+    .addOption(sharedOptions.out())
+    .option("--list", "list every measure with its label and definition, then stop")
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.protocol())
+    .addOption(sharedOptions.inputFormat())
+    .addOption(sharedOptions.egoId())
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ netsp measures ./export                                  every measure, csv (a table on a terminal)
+  $ netsp measures ./export.zip --protocol study.netcanvas --format md
+  $ netsp measures ./export --measures network_size,isolates,isolates_pct,max_k,core_distribution
+  $ netsp measures ./export --measures share_sector,iqv_sector --out composition.csv
+  $ netsp measures --list                                    what each measure means
+
+Rows are sorted by ego id (case_2 before case_10): ego_id, the grouping ego variables, then the measures.
+An empty cell (NA in Markdown) is a value that is undefined for that ego, e.g. density with fewer than two
+alters; \`--list\` gives each definition. Nothing is written when the data have errors (exit code 1).`,
+    )
+    .action(async (input: string | undefined, options: MeasuresOptions) => {
+      await runMeasures(input, options);
+    });
+}
+
+async function runMeasures(input: string | undefined, options: MeasuresOptions): Promise<void> {
+  const format = chooseFormat(options.format, options.out);
+  if (options.list) {
+    await writeOutput(render(registryTable(), format), options.out);
+    return;
+  }
+  const selected = splitList(options.measures);
+  if (selected !== undefined && selected.length === 0) {
+    throw new UsageError("--measures needs at least one measure id (see `netsp measures --list`)");
+  }
+  const loaded = await loadStudyConfig({ input, configPath: options.config });
+  const data = input ?? loaded.dataPath;
+  if (data === undefined) {
+    throw new UsageError(
+      'no input given, and there is no netsp.config.json with a "data" entry in the current folder: name the export as the first argument',
+    );
+  }
+  const config: StudyConfig = options.inputFormat ? { ...loaded.config, format: options.inputFormat } : loaded.config;
+  const problems = new ProblemList();
+  const dataset = await openDataset(data, {
+    config,
+    protocol: options.protocol ?? loaded.protocolPath,
+    egoIdField: options.egoId ?? config.egoId ?? "caseId",
+    problems,
+  });
+  const plan = makeStudyPlan(dataset.codebook, config);
+  const measured = await measureDataset(dataset, plan, {
+    measures: selected,
+    groupVariables: plan.groupVariables.map((g) => g.id),
+  });
+
+  const errors = problems.errors;
+  if (errors.length > 0) {
+    for (const p of errors.slice(0, ERRORS_SHOWN)) error(describeProblem(p));
+    if (errors.length > ERRORS_SHOWN) error(`… and ${errors.length - ERRORS_SHOWN} more (\`netsp validate\` lists them all)`);
+    throw new DataError(
+      `${errors.length} error${errors.length === 1 ? "" : "s"} in the data, so no measures were written: fix ${errors.length === 1 ? "it" : "them"} and run again`,
+      errors.length,
+    );
+  }
+  for (const w of [...plan.warnings, ...measured.warnings]) warn(w);
+  const dataWarnings = problems.warnings.length;
+  if (dataWarnings > 0) {
+    warn(`${dataWarnings} warning${dataWarnings === 1 ? "" : "s"} in the data (\`netsp validate\` lists them)`);
+  }
+  for (const note of measured.notes) info(`note: ${note}`);
+  if (measured.egoCount === 0) warn("the data hold no interviews: the table has a header only");
+  await writeOutput(render(measured.table, format), options.out);
+  if (options.out !== undefined) {
+    info(`wrote ${measured.egoCount} ego${measured.egoCount === 1 ? "" : "s"} × ${measured.measureColumns.length} measures to ${options.out}`);
+  }
+}
+
+type OutputFormat = "csv" | "md" | "json" | "terminal";
+
+/** `--format`; else from the `--out` extension (.md, .json, otherwise csv); else a table on a terminal, csv in a pipe. */
+function chooseFormat(format: MeasuresOptions["format"], out: string | undefined): OutputFormat {
+  if (format !== undefined) return format;
+  if (out !== undefined) {
+    const ext = path.extname(out).toLowerCase();
+    return ext === ".md" || ext === ".markdown" ? "md" : ext === ".json" ? "json" : "csv";
+  }
+  return process.stdout.isTTY ? "terminal" : "csv";
+}
+
+function render(table: Table, format: OutputFormat): string {
+  switch (format) {
+    case "csv":
+      return toCsv(table);
+    case "md":
+      return toMarkdown(table);
+    case "json":
+      return toJson(table);
+    case "terminal":
+      return renderTerminal(table);
+  }
+}
+
+/** The registry as a table: id, family, label, definition. */
+function registryTable(): Table {
+  return {
+    name: "measure-list",
+    columns: [{ id: "id" }, { id: "family" }, { id: "label" }, { id: "definition" }],
+    rows: MEASURES.map((m) => ({ id: m.id, family: m.family, label: m.label, definition: m.definition })),
+  };
+}
+
+function describeProblem(p: Problem): string {
+  return `${formatLocation({ file: p.file, line: p.line, column: p.column })}: ${p.message}`;
+}
+
+async function writeOutput(text: string, out: string | undefined): Promise<void> {
+  if (out === undefined) {
+    process.stdout.write(text);
+    return;
+  }
+  try {
+    await writeFileAtomic(out, text);
+  } catch (e) {
+    throw new OutputError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+}
