@@ -62,6 +62,7 @@ const tableColumn = object(
     decimals: integer(0, 12),
     label: string,
     percent: boolean,
+    per: string,
   },
   ["measure"],
 );
@@ -86,6 +87,7 @@ const table = object(
     where: excludeRule,
     variable: string,
     layout: oneOf("default", "spss"),
+    parts: arrayOf(oneOf("ranks", "tests", "pairwise"), true),
   },
   ["name"],
 );

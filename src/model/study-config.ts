@@ -106,6 +106,8 @@ export interface TableConfig {
   /** Composition: the categorical alter variable. */
   variable?: string;
   layout?: "default" | "spss";
+  /** Compare: which parts to show (default all): the per-group ranks, the tests, the pairwise comparisons. */
+  parts?: Array<"ranks" | "tests" | "pairwise">;
 }
 
 export type TableKind = "summary" | "egos" | "compare" | "correlate" | "composition" | "participants";
@@ -117,4 +119,9 @@ export interface TableColumnConfig {
   label?: string;
   /** Print as a percentage with a % sign. */
   percent?: boolean;
+  /**
+   * Divide by the same aggregate of another measure or ego variable over the same egos: a ratio of group
+   * aggregates, e.g. median network_size / median caseload (not the median of per-ego ratios).
+   */
+  per?: string;
 }

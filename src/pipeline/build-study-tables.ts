@@ -34,6 +34,9 @@ export interface StudyTableContext {
   compositionVariables: readonly string[];
 }
 
+/** The parts of a comparison, in the order compareTables and compareSpssTables give them. */
+const PARTS = ["ranks", "tests", "pairwise"] as const;
+
 /** Main measures for default summary tables (those present). */
 const MAIN_MEASURES = [
   "network_size",
@@ -106,15 +109,20 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
   }
   const title = spec.title ?? spec.name;
   const kind = spec.kind ?? "summary";
-  const resolvedColumns = spec.columns?.map((c) => ({ ...c, measure: resolveColumn(rows, c.measure, config, spec.name) }));
+  const resolvedColumns = () =>
+    spec.columns?.map((c) => ({
+      ...c,
+      measure: resolveColumn(rows, c.measure, config, spec.name),
+      ...(c.per !== undefined ? { per: resolveColumn(rows, c.per, config, spec.name) } : {}),
+    }));
   let data: Table;
   let markdown: string | undefined;
   switch (kind) {
     case "summary":
-      data = buildSummaryTable(rows.rows, { ...spec, columns: resolvedColumns }, grouping);
+      data = buildSummaryTable(rows.rows, { ...spec, columns: resolvedColumns() }, grouping);
       break;
     case "egos":
-      data = buildEgosTable(rows.rows, { ...spec, by, columns: resolvedColumns });
+      data = buildEgosTable(rows.rows, { ...spec, by, columns: resolvedColumns() });
       break;
     case "composition":
       data = buildCompositionTable(rows.rows, spec, grouping, context.categoryLabels[spec.variable ?? ""] ?? {});
@@ -123,7 +131,9 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
       const variables = spec.vars?.map((v) => resolveColumn(rows, v, config, spec.name)) ?? context.egoVariables.map((v) => v.id);
       const levelOrder: Record<string, string[]> = {};
       for (const v of context.egoVariables) if (v.levels) levelOrder[v.id] = v.levels;
-      for (const [variable, group] of Object.entries(config.groups ?? {})) if (group.levels) levelOrder[resolveAlias(variable, config)] = group.levels;
+      for (const [variable, group] of Object.entries(config.groups ?? {})) {
+        if (group.levels) levelOrder[variable] = levelOrder[resolveAlias(variable, config)] = group.levels;
+      }
       data = buildParticipantsTable(rows.rows, variables, grouping, { name: spec.name, title, levelOrder });
       break;
     }
@@ -136,9 +146,16 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
         source: `table ${spec.name}`,
       });
       warnings.push(...w.map((x) => `table ${spec.name}: ${x}`));
-      data = { ...compareCsvTable(report), name: spec.name, title };
-      const shown = spec.layout === "spss" ? compareSpssTables(report) : compareTables(report);
-      markdown = `## ${title}\n\n` + shown.map((t) => toMarkdown(t, 3)).join("\n");
+      const full = compareTables(report); // [ranks per group, tests, pairwise (3+ levels)]
+      const parts = spec.parts ?? ["ranks", "tests", "pairwise"];
+      const picked = PARTS.filter((p, i) => parts.includes(p) && full[i] !== undefined);
+      if (picked.length === 0) throw new UsageError(`table "${spec.name}": none of the parts ${parts.join(", ")} exists for this comparison`);
+      if (picked.length > 1 && picked.length < full.length) {
+        throw new UsageError(`table "${spec.name}": choose one part, or all of them ("parts" ${parts.join(", ")})`);
+      }
+      data = picked.length === full.length ? compareCsvTable(report) : full[PARTS.indexOf(picked[0])];
+      const shown = spec.layout === "spss" ? compareSpssTables(report) : full;
+      markdown = `## ${title}\n\n` + PARTS.flatMap((p, i) => (picked.includes(p) && shown[i] ? [toMarkdown(shown[i], 3)] : [])).join("\n");
       break;
     }
     case "correlate": {

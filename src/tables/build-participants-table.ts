@@ -66,7 +66,7 @@ export function buildParticipantsTable(
   };
   // For reading: counts as whole numbers, everything else to one decimal.
   const display = out.map((row) => {
-    const shown: Record<string, Cell> = { ...row };
+    const shown: Record<string, Cell> = { ...row, category: row.category ?? "" };
     const decimals = ["n", "missing"].includes(row.statistic as string) ? 0 : 1;
     for (const g of groups) {
       const v = row[g.id];

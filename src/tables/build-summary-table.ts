@@ -9,26 +9,33 @@ import type { Cell, Column, Table } from "./table.js";
  * A summary table: one row per level of the grouping (and "All" when asked), one column per measure and
  * aggregate (median, mean, sd, iqr, min, max, n, sum) over the egos' values; missing values are left out of
  * each aggregate and `n` counts the rest. IQR is q3 − q1 with R type 7 quartiles. An aggregate of no values
- * is null (NA).
+ * is null (NA). A column with `per` is the ratio of two aggregates over the same egos (each over its own
+ * non-missing values), null when the divisor is 0.
  */
 export function buildSummaryTable(rows: ReadonlyArray<Record<string, Cell>>, spec: TableConfig, grouping: Grouping | null): Table {
   const specColumns = spec.columns ?? [];
   if (specColumns.length === 0) throw new UsageError(`table "${spec.name}": a summary table needs "columns"`);
   const available = rows.length > 0 ? Object.keys(rows[0]) : [];
   for (const c of specColumns) {
-    if (rows.length > 0 && !(c.measure in rows[0])) {
-      throw new UsageError(`table "${spec.name}": no measure or ego variable "${c.measure}"; available: ${available.join(", ")}`);
+    for (const name of c.per !== undefined ? [c.measure, c.per] : [c.measure]) {
+      if (rows.length > 0 && !(name in rows[0])) {
+        throw new UsageError(`table "${spec.name}": no measure or ego variable "${name}"; available: ${available.join(", ")}`);
+      }
     }
   }
   const columns: Column[] = [];
   if (grouping) columns.push({ id: grouping.by, label: grouping.label });
   for (const c of specColumns) {
-    columns.push({ id: summaryColumnId(c), label: c.label ?? `${c.aggregate ?? "median"} ${c.measure}`, decimals: c.decimals, percent: c.percent });
+    const label = c.label ?? `${c.aggregate ?? "median"} ${c.measure}${c.per !== undefined ? ` / ${c.aggregate ?? "median"} ${c.per}` : ""}`;
+    columns.push({ id: summaryColumnId(c), label, decimals: c.decimals, percent: c.percent });
   }
   const summarise = (subset: ReadonlyArray<Record<string, Cell>>, label: string): Record<string, Cell> => {
     const row: Record<string, Cell> = {};
     if (grouping) row[grouping.by] = label;
-    for (const c of specColumns) row[summaryColumnId(c)] = aggregate(numericValues(subset, c.measure), c.aggregate ?? "median");
+    for (const c of specColumns) {
+      const value = aggregate(numericValues(subset, c.measure), c.aggregate ?? "median");
+      row[summaryColumnId(c)] = c.per === undefined ? value : ratio(value, aggregate(numericValues(subset, c.per), c.aggregate ?? "median"));
+    }
     return row;
   };
   const out: Array<Record<string, Cell>> = [];
@@ -43,7 +50,13 @@ export function buildSummaryTable(rows: ReadonlyArray<Record<string, Cell>>, spe
 }
 
 export function summaryColumnId(c: TableColumnConfig): string {
-  return `${c.aggregate ?? "median"}_${c.measure}`;
+  return `${c.aggregate ?? "median"}_${c.measure}${c.per !== undefined ? `_per_${c.per}` : ""}`;
+}
+
+/** A ratio of aggregates; null when either is undefined or the divisor is 0 (no ratio exists). */
+function ratio(numerator: number | null, denominator: number | null): number | null {
+  if (numerator === null || denominator === null || denominator === 0) return null;
+  return numerator / denominator;
 }
 
 function aggregate(values: Array<number | null>, how: NonNullable<TableColumnConfig["aggregate"]>): number | null {
