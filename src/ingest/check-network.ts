@@ -1,0 +1,182 @@
+import type { Alter, Codebook, EgoNetwork, ProblemSink, SourceRef, Tie } from "../model/index.js";
+
+/**
+ * How many alter ids, across egos, are remembered to tell "a tie to another ego's alter" from "a tie to an
+ * unknown alter". A first-in-first-out window keeps memory bounded (about 100 bytes per id) whatever the
+ * number of egos: a tie pointing at an alter of an ego read within the last this-many alters is reported as
+ * such; further back (or at an ego read later) it is reported as an unknown alter. Either way it is an error.
+ */
+export const REMEMBERED_ALTERS = 100_000;
+
+/**
+ * The per-ego checks every reader runs on each interview before handing it on. Nothing is dropped or
+ * changed here: the graph builder merges and drops exactly as the warnings say.
+ * - errors: an alter id used twice in the ego (`duplicate-alter`); a tie whose endpoint is not an alter of
+ *   the ego (`unknown-endpoint`) or is an alter of another ego (`endpoint-of-other-ego`);
+ * - warnings: a self-loop (`self-loop`, left out of the graph); the same tie twice (`duplicate-tie`) or
+ *   once each way (`reciprocal-tie`) within one edge type (merged into one tie); an ego without alters
+ *   (`no-alters`, kept with size 0); a node or edge type the protocol's codebook does not list
+ *   (`unknown-node-type`, `unknown-edge-type`, once per type).
+ * Problems carry file, line, egoId, code and a plain-English message.
+ *
+ * Example: an ego whose Close ties are a–b and b–a gets one `reciprocal-tie` warning at the second row.
+ */
+export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: ProblemSink): void {
+  const memory = memoryOf(problems);
+  const { ego, alters, ties } = network;
+  const egoId = ego.egoId;
+
+  if (codebook.source === "protocol") {
+    for (const alter of alters) checkType("node", alter.nodeType, codebook, alter.source, egoId, memory, problems);
+    for (const tie of ties) checkType("edge", tie.edgeType, codebook, tie.source, egoId, memory, problems);
+  }
+
+  if (alters.length === 0) {
+    problems.report({
+      severity: "warning",
+      code: "no-alters",
+      ...where(ego.source, egoId),
+      message: `ego ${egoId} named no alters; kept, with network size 0`,
+    });
+  }
+
+  const byId = new Map<string, Alter>();
+  for (const alter of alters) {
+    const first = byId.get(alter.alterId);
+    if (first) {
+      problems.report({
+        severity: "error",
+        code: "duplicate-alter",
+        ...where(alter.source, egoId),
+        message: `alter id ${alter.alterId} is used twice in ego ${egoId} (first at ${ref(first.source)})`,
+      });
+      continue;
+    }
+    byId.set(alter.alterId, alter);
+  }
+  for (const alterId of byId.keys()) memory.remember(alterId, egoId);
+
+  const seen = new Map<string, Tie>();
+  for (const tie of ties) {
+    let known = true;
+    for (const [side, end] of [
+      ["source", tie.sourceId],
+      ["target", tie.targetId],
+    ] as const) {
+      if (byId.has(end)) continue;
+      known = false;
+      const owner = end === "" ? undefined : memory.ownerOf(end);
+      if (owner !== undefined && owner !== egoId) {
+        problems.report({
+          severity: "error",
+          code: "endpoint-of-other-ego",
+          ...where(tie.source, egoId),
+          message: `${describe(tie)} points to alter ${end}, which belongs to ego ${owner}, not to ego ${egoId}`,
+        });
+      } else {
+        problems.report({
+          severity: "error",
+          code: "unknown-endpoint",
+          ...where(tie.source, egoId),
+          message:
+            end === ""
+              ? `${describe(tie)} has no ${side} alter id`
+              : `${describe(tie)} points to alter ${end}, which is not an alter of ego ${egoId}`,
+        });
+      }
+      if (tie.sourceId === tie.targetId) break; // one message for a self-loop on an unknown alter
+    }
+    if (!known) continue;
+    if (tie.sourceId === tie.targetId) {
+      problems.report({
+        severity: "warning",
+        code: "self-loop",
+        ...where(tie.source, egoId),
+        message: `${describe(tie)} joins alter ${tie.sourceId} to itself; it is left out of the graph`,
+      });
+      continue;
+    }
+    const [a, b] = tie.sourceId < tie.targetId ? [tie.sourceId, tie.targetId] : [tie.targetId, tie.sourceId];
+    const key = `${tie.edgeType}\u0000${a}\u0000${b}`;
+    const first = seen.get(key);
+    if (!first) {
+      seen.set(key, tie);
+      continue;
+    }
+    const reciprocal = first.sourceId !== tie.sourceId;
+    problems.report({
+      severity: "warning",
+      code: reciprocal ? "reciprocal-tie" : "duplicate-tie",
+      ...where(tie.source, egoId),
+      message: reciprocal
+        ? `${describe(tie)} repeats, in the other direction, the tie at ${ref(first.source)}; ties are undirected, so they count as one`
+        : `${describe(tie)} repeats the tie at ${ref(first.source)}; they count as one tie`,
+    });
+  }
+}
+
+function checkType(
+  kind: "node" | "edge",
+  type: string,
+  codebook: Codebook,
+  source: SourceRef,
+  egoId: string,
+  memory: CheckMemory,
+  problems: ProblemSink,
+): void {
+  const known = kind === "node" ? codebook.node : codebook.edge;
+  if (Object.hasOwn(known, type) || memory.warnedTypes.has(`${kind}:${type}`)) return;
+  memory.warnedTypes.add(`${kind}:${type}`);
+  const listed = Object.keys(known).join(", ") || "none";
+  problems.report({
+    severity: "warning",
+    code: kind === "node" ? "unknown-node-type" : "unknown-edge-type",
+    ...where(source, egoId),
+    message: `${kind} type ${type} is not in the protocol's codebook (${kind} types: ${listed}); its variables are read untyped`,
+  });
+}
+
+function describe(tie: Tie): string {
+  return `tie (${tie.edgeType}) ${tie.sourceId || "?"} – ${tie.targetId || "?"}`;
+}
+
+function where(source: SourceRef, egoId: string): { file: string; line: number; egoId: string } {
+  return { file: source.file, line: source.line, egoId };
+}
+
+function ref(source: SourceRef): string {
+  return `${source.file}:${source.line}`;
+}
+
+/** What the checks remember across egos, per problem sink (so per run). */
+class CheckMemory {
+  readonly warnedTypes = new Set<string>();
+  /** A ring of the last REMEMBERED_ALTERS alter ids and their egos; `slots` finds an id's place in it. */
+  private readonly ids: Array<string | undefined> = [];
+  private readonly egos: string[] = [];
+  private readonly slots = new Map<string, number>();
+  private next = 0;
+
+  remember(alterId: string, egoId: string): void {
+    const slot = this.next;
+    this.next = (this.next + 1) % REMEMBERED_ALTERS;
+    const evicted = this.ids[slot];
+    if (evicted !== undefined && this.slots.get(evicted) === slot) this.slots.delete(evicted);
+    this.ids[slot] = alterId;
+    this.egos[slot] = egoId;
+    this.slots.set(alterId, slot);
+  }
+
+  ownerOf(alterId: string): string | undefined {
+    const slot = this.slots.get(alterId);
+    return slot === undefined ? undefined : this.egos[slot];
+  }
+}
+
+const memories = new WeakMap<ProblemSink, CheckMemory>();
+
+function memoryOf(problems: ProblemSink): CheckMemory {
+  let memory = memories.get(problems);
+  if (!memory) memories.set(problems, (memory = new CheckMemory()));
+  return memory;
+}

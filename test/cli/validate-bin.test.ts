@@ -1,0 +1,43 @@
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+
+// The installed command, end to end. Needs the compiled CLI (`npm run build`; `npm ci` builds it).
+const BIN = path.resolve("bin/netsp.js");
+const built = existsSync(path.resolve("dist/cli/validate.js"));
+
+function netsp(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe.skipIf(!built)("bin/netsp.js validate", () => {
+  it("reports 10 egos and the counts per type for the radar export; exit 0", () => {
+    const r = netsp("validate", "fixtures/network-canvas-radar", "--json");
+    expect(r.code).toBe(0);
+    // Python csv-module counts: see test/ingest/read-network-canvas-csv.test.ts.
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      egos: 10,
+      alters: 63,
+      ties: 80,
+      nodeTypes: { Person: 63 },
+      edgeTypes: { Close: 56, DrugTie: 10, SexTie: 14 },
+      errors: [],
+    });
+  });
+
+  it("exits 1 with the error on stderr for a corrupted copy, and 2 for a usage error", () => {
+    const bad = netsp(
+      "validate",
+      "test/corpus/validate-faults/non-number",
+      "--protocol",
+      "fixtures/network-canvas-radar/IJE_RADAR_Protocol.netcanvas",
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.stdout).toContain('Age: "1,5" is not a number');
+    expect(bad.stderr).toContain("error: 1 error in test/corpus/validate-faults/non-number");
+    expect(bad.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
+    expect(netsp("validate", "fixtures/network-canvas-radar", "--ego-id", "nope").code).toBe(2);
+  });
+});
