@@ -1,10 +1,13 @@
-import { VERSION } from "../version.js";
 import { Command } from "commander";
+import { VERSION } from "../version.js";
+import { analyseCommand } from "./analyse.js";
+import { compareCommand } from "./compare.js";
+import { correlateCommand } from "./correlate.js";
+import { measuresCommand } from "./measures.js";
+import { synthCommand } from "./synth.js";
+import { validateCommand } from "./validate.js";
 
-
-
-
-/** The commander program: global help, version, and one sub-command per file in this folder. */
+/** The commander program: global help and version, and one sub-command per file in this folder. */
 export function createProgram(): Command {
   const program = new Command("netsp")
     .description("Egocentric network analysis for Network Canvas interviews: measures, group statistics and tables.")
@@ -12,16 +15,25 @@ export function createProgram(): Command {
     .showHelpAfterError("(run with --help for usage)")
     .exitOverride()
     .configureHelp({ sortSubcommands: false });
-  // Commands are registered here, one file each.
+  program.addCommand(analyseCommand());
+  program.addCommand(validateCommand());
+  program.addCommand(measuresCommand());
+  program.addCommand(compareCommand());
+  program.addCommand(correlateCommand());
+  program.addCommand(synthCommand());
   program.addHelpText(
     "after",
     `
 Examples:
-  $ netsp analyse fixtures/thesis --out results    the whole study: measures, tables, report.md, run.json
-  $ netsp validate ./export                        check an export and list every problem
-  $ netsp measures ./export --format md            one row of measures per ego
-  $ netsp compare --by deprivation                 group comparison (config in the current folder)
+  $ netsp analyse fixtures/thesis --out results          the whole study: measures, tables, report.md, run.json
+  $ netsp validate ./export                              list every problem in an export, then count egos, alters, ties
+  $ netsp measures ./export --format md                  one row of measures per ego
+  $ netsp compare --by deprivation                       Mann–Whitney / Kruskal–Wallis (data and aliases from netsp.config.json)
+  $ netsp correlate measures.csv --vars months_in_post,network_size
+                                                         Pearson r with p and 95% CI
+  $ netsp synth --targets targets.csv --out interviews   write a synthetic study as a Network Canvas export
 
+Run \`netsp <command> --help\` for a command's options and more examples.
 Exit codes: 0 success, 1 bad input or data, 2 usage error, 70 internal error (a bug).`,
   );
   return program;
