@@ -4,6 +4,8 @@ import { analyseCommand } from "./analyse.js";
 import { compareCommand } from "./compare.js";
 import { correlateCommand } from "./correlate.js";
 import { measuresCommand } from "./measures.js";
+import { plotCommand } from "./plot.js";
+import { reportCommand } from "./report.js";
 import { synthCommand } from "./synth.js";
 import { validateCommand } from "./validate.js";
 
@@ -20,6 +22,8 @@ export function createProgram(): Command {
   program.addCommand(measuresCommand());
   program.addCommand(compareCommand());
   program.addCommand(correlateCommand());
+  program.addCommand(reportCommand());
+  program.addCommand(plotCommand());
   program.addCommand(synthCommand());
   program.addHelpText(
     "after",

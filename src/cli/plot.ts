@@ -1,0 +1,104 @@
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { Command, Option } from "commander";
+import { DataError, UsageError } from "../errors.js";
+import { loadStudyConfig } from "../ingest/load-config.js";
+import { openDataset } from "../ingest/open-dataset.js";
+import { makeStudyPlan } from "../measures/study-plan.js";
+import { ProblemList, type StudyConfig } from "../model/index.js";
+import { buildSociogram } from "../report/sociogram-model.js";
+import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-options.js";
+import { sociogramSvg } from "../report/sociogram-svg.js";
+import { writeOutput } from "./output.js";
+import { showNamesVariable, sociogramOptions, type SociogramCliOptions } from "./report.js";
+import { sharedOptions } from "./shared-options.js";
+
+interface PlotCliOptions extends SociogramCliOptions {
+  ego: string;
+  out?: string;
+  config?: string;
+  protocol?: string;
+  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
+  egoId?: "caseId" | "sessionId" | "egoUUID";
+}
+
+/** `netsp plot`: one ego's sociogram as a standalone SVG file, for papers. */
+export function plotCommand(): Command {
+  return new Command("plot")
+    .description("one ego's sociogram as a standalone SVG (k-core shells or a categorical variable; isolates and excluded alters apart)")
+    .exitOverride()
+    .showHelpAfterError("(run with --help for usage)")
+    .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
+    .requiredOption("--ego <id>", "the ego to draw")
+    .addOption(new Option("-o, --out <file>", "the SVG file to write (default: stdout)"))
+    .addOption(sociogramOptions.colourBy())
+    .addOption(sociogramOptions.showNames())
+    .addOption(sociogramOptions.layout())
+    .addOption(sociogramOptions.seed())
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.protocol())
+    .addOption(sharedOptions.inputFormat())
+    .addOption(sharedOptions.egoId())
+    .addHelpText(
+      "after",
+      `
+Examples:
+  $ netsp plot fixtures/thesis --ego LW10 --out lw10.svg              k-core shells, as in the thesis's Figure 14
+  $ netsp plot ./export --ego case_3 --colour-by sector --out c3.svg  coloured (and shaped) by sector
+  $ netsp plot ./export --ego case_3 --layout canvas > c3.svg         the positions drawn in the interview
+
+Alters are labelled A1…An in export order; names appear only with --show-names. The SVG has a <title> and a
+<desc> describing the picture, and opens in any browser or vector editor.`,
+    )
+    .action(async (input: string | undefined, options: PlotCliOptions) => {
+      await writeOutput(await plotSvg(input, options), options.out);
+    });
+}
+
+/** Reads the data until the ego is found, and draws it. */
+async function plotSvg(input: string | undefined, options: PlotCliOptions): Promise<string> {
+  const cwd = process.cwd();
+  const loaded = await loadStudyConfig({ input, configPath: options.config, cwd });
+  const config: StudyConfig = options.inputFormat ? { ...loaded.config, format: options.inputFormat } : loaded.config;
+  const dataPath = await dataPathOf(input, loaded.dataPath, cwd);
+  const problems = new ProblemList();
+  const dataset = await openDataset(dataPath, {
+    config,
+    protocol: options.protocol ?? loaded.protocolPath,
+    egoIdField: options.egoId ?? config.egoId ?? "caseId",
+    problems,
+  });
+  const plan = makeStudyPlan(dataset.codebook, config);
+  const colour = resolveColourScheme(options.colourBy, dataset.codebook, config);
+  const names = showNamesVariable(options.showNames);
+  const nameVariable = names !== undefined ? resolveNameVariable(names, dataset.codebook, config) : null;
+  const seen: string[] = [];
+  for await (const network of dataset.egos()) {
+    if (network.ego.egoId !== options.ego) {
+      if (seen.length < 12) seen.push(network.ego.egoId);
+      continue;
+    }
+    const errors = problems.errors.filter((p) => p.egoId === options.ego);
+    if (errors.length > 0) {
+      throw new DataError(
+        `ego ${options.ego} has ${errors.length} error${errors.length === 1 ? "" : "s"} in its data (first: ${errors[0].file}: ${errors[0].message}); ` +
+          "run `netsp validate` and fix them first",
+        errors.length,
+      );
+    }
+    const sociogram = buildSociogram(network, plan, { colour, nameVariable, layout: options.layout, seed: options.seed });
+    return sociogramSvg(sociogram, { standalone: true, idPrefix: "sociogram", heading: `Ego ${options.ego}` });
+  }
+  throw new UsageError(`--ego: no ego "${options.ego}" in ${path.relative(cwd, dataPath) || "."} (egos: ${seen.join(", ")}${seen.length === 12 ? ", …" : ""})`);
+}
+
+/** The data: the input, or the data its netsp.config.json names (a study folder), or the config's here. */
+async function dataPathOf(input: string | undefined, configData: string | undefined, cwd: string): Promise<string> {
+  if (input === undefined) {
+    if (configData === undefined) throw new UsageError('no input given, and no netsp.config.json with a "data" entry in the current folder');
+    return configData;
+  }
+  const absolute = path.resolve(cwd, input);
+  if (configData !== undefined && (await stat(absolute).then((s) => s.isDirectory(), () => false))) return configData;
+  return absolute;
+}
