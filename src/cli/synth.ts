@@ -3,7 +3,11 @@ import path from "node:path";
 import { Command, Option } from "commander";
 import { OutputError, UsageError } from "../errors.js";
 import {
+  COHORT_DEFAULTS,
+  checkCohortOptions,
   DEFAULT_SEED,
+  writeCohort,
+  type CohortFormat,
   linkWorkerCodebook,
   readThesisTargets,
   thesisExportedAt,
@@ -13,13 +17,18 @@ import {
   type ExportLayout,
 } from "../synth/index.js";
 import { info } from "./messages.js";
+import { Progress } from "./progress.js";
 import { sharedOptions } from "./shared-options.js";
 
 interface SynthOptions {
   targets?: string;
+  egos?: string;
+  alters?: string;
+  density?: string;
+  types?: string;
   out?: string;
   seed?: string;
-  format: ExportLayout;
+  format: CohortFormat;
   force?: boolean;
   quiet?: boolean;
 }
@@ -27,13 +36,20 @@ interface SynthOptions {
 /** `netsp synth`: writes a synthetic study as a genuine Network Canvas export (CSV files + protocol). */
 export function synthCommand(): Command {
   return new Command("synth")
-    .description("write a synthetic study as a Network Canvas export: the interviews' CSV files and the .netcanvas protocol")
+    .description(
+      "write a synthetic study as a Network Canvas export (the interviews' CSV files and the .netcanvas protocol): " +
+        "the thesis's interviews from their published figures (--targets), or a cohort of any size (--egos)",
+    )
     .addOption(new Option("--targets <csv>", "one row per ego with the figures each interview must reproduce (e.g. fixtures/thesis/targets.csv)"))
+    .addOption(new Option("--egos <n>", "instead of --targets: a random cohort of n egos, with a netsp.config.json beside it"))
+    .addOption(new Option("--alters <m>", `with --egos: mean alters per ego (each names m/2 to 3m/2; default ${COHORT_DEFAULTS.alters})`))
+    .addOption(new Option("--density <p>", `with --egos: density of each sociogram, 0 to 1 (default ${COHORT_DEFAULTS.density})`))
+    .addOption(new Option("--types <k>", `with --egos: relation (edge) types (default ${COHORT_DEFAULTS.types})`))
     .addOption(new Option("-o, --out <dir>", "folder to write the export into (must be empty, unless --force)"))
     .addOption(new Option("--seed <n>", `random seed, a whole number from 0 to 4294967295 (default ${DEFAULT_SEED})`))
     .addOption(
-      new Option("-f, --format <layout>", "one set of files per interview, or one merged set")
-        .choices(["per-session", "merged"])
+      new Option("-f, --format <layout>", "one set of files per interview, one merged set, or (with --egos) the three tables egos/alters/ties.csv")
+        .choices(["per-session", "merged", "three-file"])
         .default("per-session"),
     )
     .addOption(new Option("--force", "write into a folder that is not empty, first deleting the export files already in it"))
@@ -43,28 +59,78 @@ export function synthCommand(): Command {
     .addHelpText(
       "after",
       `
-Same targets and seed give the same bytes. Example:
-  $ netsp synth --targets fixtures/thesis/targets.csv --out interviews`,
+Same options and seed give the same bytes. Examples:
+  $ netsp synth --targets fixtures/thesis/targets.csv --out interviews
+  $ netsp synth --egos 10000 --format merged --out cohort     10,000 egos, about 60 alters each
+  $ netsp synth --egos 500 --alters 30 --density 0.2 --types 2 --format three-file --out small
+
+A cohort (--egos) is the thesis's interview at scale: alter counts vary, each sociogram has isolates and a
+dense core, ties carry one or more relation types, and link-worker colleagues (link_worker = true) are left
+off the sociogram by the exclusion rule in the netsp.config.json written beside the data.`,
     )
     .action((options: SynthOptions) => runSynth(options));
 }
 
 function runSynth(options: SynthOptions): void {
-  if (options.targets === undefined) throw new UsageError("netsp synth needs --targets <csv>");
+  if (options.targets !== undefined && options.egos !== undefined) throw new UsageError("give --targets or --egos, not both");
+  if (options.targets === undefined && options.egos === undefined) {
+    throw new UsageError("netsp synth needs --targets <csv> (the thesis's interviews) or --egos <n> (a cohort)");
+  }
   if (options.out === undefined) throw new UsageError("netsp synth needs --out <dir>");
   const seed = parseSeed(options.seed);
+  if (options.egos !== undefined) {
+    runCohort(options, options.out, seed);
+    return;
+  }
+  for (const name of ["alters", "density", "types"] as const) {
+    if (options[name] !== undefined) throw new UsageError(`--${name} goes with --egos, not --targets`);
+  }
+  if (options.format === "three-file") throw new UsageError("--format three-file goes with --egos (the thesis's interviews are a Network Canvas export)");
   const codebook = linkWorkerCodebook();
-  const targets = readThesisTargets(options.targets, codebook);
+  const targets = readThesisTargets(options.targets!, codebook);
   const removed = prepareFolder(options.out, options.force === true);
   const summary = writeSyntheticStudy(thesisInterviews(targets, seed), {
     out: options.out,
-    layout: options.format,
+    layout: options.format as ExportLayout,
     protocol: thesisProtocol(),
     exportedAt: thesisExportedAt(seed),
   });
   if (!options.quiet) {
     if (removed > 0) info(`deleted ${removed} export file${removed === 1 ? "" : "s"} already in ${options.out}`);
     info(`wrote ${summary.interviews} interviews (${summary.files.length} files, seed ${seed}) to ${options.out}`);
+  }
+}
+
+/** `--egos`: a random cohort, written one interview at a time. */
+function runCohort(options: SynthOptions, out: string, seed: number): void {
+  const whole = (text: string | undefined, fallback: number, name: string) => {
+    if (text === undefined) return fallback;
+    if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${name}: expected a whole number, got "${text}"`);
+    return Number(text.trim());
+  };
+  const egos = whole(options.egos, 0, "egos");
+  const density = options.density === undefined ? COHORT_DEFAULTS.density : Number(options.density);
+  if (options.density !== undefined && (options.density.trim() === "" || !Number.isFinite(density))) {
+    throw new UsageError(`--density: expected a number from 0 to 1, got "${options.density}"`);
+  }
+  const cohort = {
+    egos,
+    alters: whole(options.alters, COHORT_DEFAULTS.alters, "alters"),
+    density,
+    types: whole(options.types, COHORT_DEFAULTS.types, "types"),
+    seed,
+  };
+  checkCohortOptions(cohort);
+  const removed = prepareFolder(out, options.force === true);
+  const progress = options.quiet ? undefined : new Progress("writing", egos);
+  const summary = writeCohort({ ...cohort, out, format: options.format, onProgress: (n) => progress?.update(n) });
+  progress?.done();
+  if (!options.quiet) {
+    if (removed > 0) info(`deleted ${removed} export file${removed === 1 ? "" : "s"} already in ${out}`);
+    info(
+      `wrote ${summary.interviews} egos (about ${cohort.alters} alters each, density ${cohort.density}, ${cohort.types} relation type${cohort.types === 1 ? "" : "s"}; ` +
+        `${summary.files.length} files, seed ${seed}) to ${out}`,
+    );
   }
 }
 
@@ -78,7 +144,7 @@ function parseSeed(text: string | undefined): number {
 }
 
 /** Files a Network Canvas export (or a previous `netsp synth`) leaves in a folder. */
-const EXPORT_FILE = /(_ego\.csv|_attributeList(_[^/\\]*)?\.csv|_edgeList(_[^/\\]*)?\.csv|_adjacencyMatrix_[^/\\]*\.csv|\.graphml|\.netcanvas)$/;
+const EXPORT_FILE = /(_ego\.csv|_attributeList(_[^/\\]*)?\.csv|_edgeList(_[^/\\]*)?\.csv|_adjacencyMatrix_[^/\\]*\.csv|\.graphml|\.netcanvas|^egos\.csv|^alters\.csv|^ties\.csv)$/;
 
 /**
  * Refuses a folder that is a file, or not empty without --force. With --force, deletes the export files

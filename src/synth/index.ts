@@ -9,3 +9,7 @@ export * from "./thesis-generator.js";
 export * from "./write-network-canvas-csv.js";
 export * from "./write-protocol.js";
 export * from "./write-synthetic-study.js";
+export * from "./plan-cohort-shells.js";
+export * from "./cohort-generator.js";
+export * from "./write-three-file.js";
+export * from "./write-cohort.js";
