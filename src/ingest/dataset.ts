@@ -24,4 +24,6 @@ export interface Dataset {
   codebook: Codebook;
   /** Streams interviews in input order. Iterate once. Problems found on the way go to the sink. */
   egos(): AsyncIterable<EgoNetwork>;
+  /** When the reader can tell cheaply (without reading the interviews): about how many egos egos() will give. */
+  expectedEgos?(): Promise<number>;
 }

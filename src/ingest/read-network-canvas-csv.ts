@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { open } from "node:fs/promises";
 import { basename, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type {
@@ -12,7 +14,7 @@ import type {
 } from "../model/index.js";
 import { ProblemList } from "../model/index.js";
 import { checkNetwork } from "./check-network.js";
-import { csvRows, type CsvRow } from "./csv-rows.js";
+import { csvRecords, csvRows, csvRuns, widthProblem, type CsvRow, type CsvRun } from "./csv-rows.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import { decodeRecord } from "./decode-record.js";
 import { exportFileName } from "./export-file-name.js";
@@ -80,6 +82,8 @@ interface ExportFile {
   type: string;
   header?: string[];
   plan?: ColumnPlan;
+  /** What building an ego needs to know about this file (node and edge files with a plan). */
+  side?: SideFile;
 }
 
 interface ExportUnit {
@@ -97,9 +101,11 @@ interface ExportUnit {
  * Opening reads the protocol and every file's header (and, with no protocol, a sample of rows to infer the
  * types). `egos()` then streams one interview at a time: per-session exports one session's files at a time;
  * merged exports (one prefix, many egos) by streaming every file in step with the ego file, joined on
- * networkCanvasEgoUUID. A file whose rows are not in ego-file order has its out-of-order groups buffered
- * (memory then grows only for that file); a first pass counts each ego's rows so the join knows when an
- * ego is complete. Every ego goes through `checkNetwork` before it is handed on.
+ * networkCanvasEgoUUID, a run of rows at a time (csvRuns). A file whose rows are not in ego-file order has
+ * its out-of-order groups buffered (memory then grows only for that file); a first pass counts each ego's
+ * rows so the join knows when an ego is complete. Every ego goes through `checkNetwork` before it is
+ * handed on. egoPartsOf gives the same interviews unbuilt (for worker threads), reading merged exports in
+ * one pass when their rows are in ego-file order, as Network Canvas writes them.
  */
 export async function openNetworkCanvasCsv(
   input: string,
@@ -192,7 +198,7 @@ export async function openNetworkCanvasCsv(
   // Read with a few files in flight (disk latency dominates small files); problems are reported in file order.
   const headers = await mapConcurrently(all, HEADER_CONCURRENCY, async (file) => {
     const found = new ProblemList();
-    const header = await readHeader(file.source, found);
+    const header = await readHeader(firstLine(readNow(file.source)), found);
     if (header && file.named === null) await refuseUntypedRows(file, found);
     return { header, found };
   });
@@ -228,9 +234,15 @@ export async function openNetworkCanvasCsv(
     });
   }
   const undescribed = new Set<string>();
+  // Files of one type with one header share one plan (per-session exports repeat the same few headers).
+  const plans = new Map<string, ColumnPlan>();
   for (const file of readable) {
     const variables = variablesFor(codebook, file);
-    file.plan = planColumns(file.header!, variables, fixedColumns(file.kind));
+    const planKey = `${file.kind}\u0000${file.type}\u0000${file.header!.join("\u0000")}`;
+    let plan = plans.get(planKey);
+    if (!plan) plans.set(planKey, (plan = planColumns(file.header!, variables, fixedColumns(file.kind))));
+    file.plan = plan;
+    if (file.kind !== "ego") file.side = { name: file.source.name, kind: file.kind, type: file.type, plan, width: file.header!.length };
     for (const column of file.plan.undescribed) {
       const key = `${file.kind}\u0000${file.type}\u0000${column}`;
       if (!protocol || undescribed.has(key)) continue;
@@ -269,17 +281,93 @@ export async function openNetworkCanvasCsv(
   else for (const f of all) diskFiles.add(f.source.path);
 
   let iterated = false;
-  return {
+  const once = () => {
+    if (iterated) throw new Error("bug: Dataset.egos() iterated twice");
+    iterated = true;
+  };
+  const dataset: Dataset = {
     format: "network-canvas-csv",
     input: listing.input,
     files: [...diskFiles].sort(),
     codebook,
     egos: () => {
-      if (iterated) throw new Error("bug: Dataset.egos() iterated twice");
-      iterated = true;
-      return streamEgos(exports, codebook, ctx);
+      once();
+      return buildEach(streamParts(exports, ctx, ctx.problems, false), codebook, ctx.problems);
     },
+    expectedEgos: () => expectedEgos(exports),
   };
+  partSources.set(dataset, (sink, options) => {
+    if (!options.again) once();
+    return streamParts(exports, ctx, sink, options.inOrder);
+  });
+  return dataset;
+}
+
+interface PartsOptions {
+  /**
+   * Read each merged export in one pass, taking every side file's rows to be grouped by ego in the ego
+   * file's order (as Network Canvas writes them). When a file turns out not to be, reading stops with
+   * RowsOutOfOrder: whatever was read is wrong, and must be read again without this option (which first
+   * counts each ego's rows in each file, and then accepts any order).
+   */
+  inOrder: boolean;
+  /** Reading again after RowsOutOfOrder. */
+  again?: boolean;
+}
+
+const partSources = new WeakMap<Dataset, (problems: ProblemSink, options: PartsOptions) => AsyncIterable<EgoParts>>();
+
+/**
+ * The interviews of a dataset openNetworkCanvasCsv returned, as EgoParts in input order, instead of egos()
+ * (iterate one or the other, once): buildEgoNetwork(parts, dataset.codebook, problems) then gives each
+ * EgoNetwork exactly as egos() would have, in this thread or in a worker. Problems met while reading go to
+ * `problems`. Undefined for any other dataset, including one that wraps it (its egos() may add to them).
+ */
+export function egoPartsOf(dataset: Dataset, problems: ProblemSink, options: PartsOptions = { inOrder: false }): AsyncIterable<EgoParts> | undefined {
+  return partSources.get(dataset)?.(problems, options);
+}
+
+/** Thrown (with PartsOptions.inOrder) when a side file's rows are not grouped by ego in the ego file's order. */
+export class RowsOutOfOrder extends Error {
+  constructor(readonly file: string) {
+    super(`bug: the rows of ${file} are not in the ego file's order, and reading them as if they were was not undone`);
+  }
+}
+
+/** Whether egoPartsOf works for this dataset. */
+export function hasEgoParts(dataset: Dataset): boolean {
+  return partSources.has(dataset);
+}
+
+async function* buildEach(parts: AsyncIterable<EgoParts>, codebook: Codebook, problems: ProblemSink): AsyncGenerator<EgoNetwork> {
+  for await (const p of parts) yield buildEgoNetwork(p, codebook, problems);
+}
+
+/** Ego files of at most this size are taken to hold one interview each (per-session exports) when counting. */
+const SMALL_EGO_FILE = 64 * 1024;
+
+async function expectedEgos(units: ExportUnit[]): Promise<number> {
+  let total = 0;
+  for (const unit of units) {
+    const file = unit.ego;
+    if (!file?.plan) continue;
+    if (file.source.size <= SMALL_EGO_FILE && !file.source.inMemory) {
+      total++;
+      continue;
+    }
+    let lines = 0;
+    let last = 10;
+    try {
+      for await (const chunk of file.source.chunks()) {
+        for (let i = chunk.indexOf(10); i >= 0; i = chunk.indexOf(10, i + 1)) lines++;
+        if (chunk.length > 0) last = chunk[chunk.length - 1];
+      }
+    } catch {
+      continue; // reading it for real reports the problem
+    }
+    total += Math.max(0, lines - 1 + (last === 10 ? 0 : 1));
+  }
+  return total;
 }
 
 function fixedColumns(kind: Kind): string[] {
@@ -386,12 +474,19 @@ function hasIdColumns(file: ExportFile, problems: ProblemSink): boolean {
     missing = "networkCanvasSourceUUID and networkCanvasTargetUUID (or from and to)";
   }
   if (!missing) return true;
+  // A file saved again by a spreadsheet set to another locale is `;`- or tab-separated: one long column.
+  const only = file.header?.length === 1 ? file.header[0] : "";
+  const separator = only.includes(";") ? ";" : only.includes("\t") ? "tab" : undefined;
   problems.report({
     severity: "error",
     code: "missing-column",
     file: file.source.name,
     line: 1,
-    message: `the header has no ${missing} column, so the rows cannot be joined; this file is not read`,
+    message:
+      `the header has no ${missing} column, so the rows cannot be joined; this file is not read` +
+      (separator
+        ? ` (its columns are separated by ${separator === ";" ? '";"' : "tabs"}, not commas: was it saved again by a spreadsheet? Use the file as exported)`
+        : ""),
   });
   return false;
 }
@@ -511,19 +606,31 @@ function reportTypesNotInProtocol(files: ExportFile[], protocol: Codebook, probl
 // ---------------------------------------------------------------------------------------------------------
 // Streaming the egos
 
-async function* streamEgos(units: ExportUnit[], codebook: Codebook, ctx: ReaderContext): AsyncGenerator<EgoNetwork> {
+async function* streamParts(units: ExportUnit[], ctx: ReaderContext, problems: ProblemSink, inOrder: boolean): AsyncGenerator<EgoParts> {
   const egoIds = new Map<string, string>();
   const readable = units.filter((u) => u.ego?.plan);
-  // While one export is read, the files of the next small one are loaded (one export ahead, at most
-  // PRELOAD_BYTES): per-session exports are many tiny files, and waiting on each in turn is most of the time.
-  let next = readable.length > 0 ? preload(readable[0]) : undefined;
+  // While one export is read, the files of the next small ones are loaded (PRELOAD_UNITS exports ahead,
+  // each at most PRELOAD_BYTES): per-session exports are many tiny files, and waiting on each in turn
+  // (every open and read a trip to the thread pool) is most of the time.
+  const ahead: Array<Promise<ExportUnit>> = [];
+  let loaded = 0;
+  const fill = () => {
+    while (ahead.length < PRELOAD_UNITS && loaded < readable.length) {
+      const next = preload(readable[loaded++]);
+      next.catch(() => undefined); // a failure surfaces when that export's turn comes
+      ahead.push(next);
+    }
+  };
   for (let i = 0; i < readable.length; i++) {
-    const unit = await next!;
-    next = i + 1 < readable.length ? preload(readable[i + 1]) : undefined;
-    next?.catch(() => undefined); // a failure surfaces when that export's turn comes
-    yield* unitEgos(unit, unit.ego!, codebook, ctx, egoIds);
+    fill();
+    const unit = await ahead.shift()!;
+    fill();
+    yield* unitParts(unit, unit.ego!, ctx, egoIds, problems, inOrder);
   }
 }
+
+/** Small exports loaded ahead of the one being read. */
+const PRELOAD_UNITS = 8;
 
 /** Files of a small disk export loaded into memory; larger exports (and zip entries) stay as they are. */
 async function preload(unit: ExportUnit): Promise<ExportUnit> {
@@ -531,6 +638,8 @@ async function preload(unit: ExportUnit): Promise<ExportUnit> {
   const total = files.reduce((sum, f) => sum + f.source.size, 0);
   if (total > PRELOAD_BYTES || files.every((f) => f.source.inMemory)) return unit;
   const load = async (f: ExportFile): Promise<ExportFile> => {
+    const now = readNow(f.source);
+    if (now !== f.source) return { ...f, source: now };
     try {
       return { ...f, source: memoryFile(f.source.name, f.source.path, await f.source.bytes()) };
     } catch {
@@ -539,6 +648,39 @@ async function preload(unit: ExportUnit): Promise<ExportUnit> {
   };
   const [ego, ...rest] = await Promise.all(files.map(load));
   return { key: unit.key, ego, nodes: rest.slice(0, unit.nodes.length), edges: rest.slice(unit.nodes.length) };
+}
+
+/**
+ * Of a file in memory whose first line holds no quote, that line alone: all readHeader needs (splitting the
+ * rest of thousands of small files at opening is a good part of the time it takes). Else the file as it is.
+ */
+function firstLine(source: SourceFile): SourceFile {
+  if (!source.inMemory || source.size > READ_NOW_BYTES) return source;
+  return {
+    ...source,
+    chunks: async function* () {
+      const bytes = await source.bytes();
+      const end = bytes.indexOf(10);
+      yield end >= 0 && bytes.subarray(0, end).indexOf(34) === -1 ? bytes.subarray(0, end + 1) : bytes;
+    },
+  };
+}
+
+/** Files up to this size are read at once, synchronously. */
+const READ_NOW_BYTES = 256 * 1024;
+
+/**
+ * A small disk file read whole, synchronously: per-session exports are thousands of tiny files, and an
+ * asynchronous open, read and close each take a trip to libuv's four threads. Anything else (and a file that
+ * cannot be read, whose problem is then reported where it belongs) as it is.
+ */
+function readNow(source: SourceFile): SourceFile {
+  if (source.inMemory || source.size > READ_NOW_BYTES) return source;
+  try {
+    return memoryFile(source.name, source.path, readFileSync(source.path));
+  } catch {
+    return source;
+  }
 }
 
 /** `fn` over `items` with at most `limit` calls in flight; results in input order. */
@@ -555,111 +697,211 @@ async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) =>
   return results;
 }
 
-/** Reads one side file (node or edge rows) in step with the ego file. */
+/** What building an ego needs to know about a side file; plain data, so a worker thread can have it. */
+export interface SideFile {
+  /** The file's name, for problems and source references. */
+  name: string;
+  kind: "node" | "edge";
+  type: string;
+  plan: ColumnPlan;
+  /** Fields in the header. */
+  width: number;
+}
+
+/** Rows of one side file as the file holds them: CsvRun texts, each with the line it starts on. */
+export interface SidePiece {
+  text: string;
+  line: number;
+}
+
+/**
+ * One interview as read, before its alters and ties are decoded: the ego (decoded, since ego ids must be
+ * checked across interviews) and, per side file, the text of the rows that belong to it. Plain data.
+ */
+export interface EgoParts {
+  ego: Ego;
+  sides: Array<{ file: SideFile; pieces: SidePiece[] }>;
+}
+
+/**
+ * Builds one interview from its parts, as egos() hands it on: node files' rows become alters, edge files'
+ * rows ties (joined on the UUIDs, else on node ids), then checkNetwork runs. Rows whose field count differs
+ * from the header are reported (short-row / long-row) as they are split. The same in any thread; its
+ * problems go to `problems` in a fixed order.
+ */
+export function buildEgoNetwork(parts: EgoParts, codebook: Codebook, problems: ProblemSink): EgoNetwork {
+  const { ego } = parts;
+  const report = (p: Problem) => problems.report(p);
+  const alters: Alter[] = [];
+  const ties: Tie[] = [];
+  const nodeIds = new Map<string, string>();
+  for (const kind of ["node", "edge"] as const) {
+    for (const { file, pieces } of parts.sides) {
+      if (file.kind !== kind) continue;
+      const rows: CsvRow[] = [];
+      for (const piece of pieces) for (const row of csvRecords(piece.text, piece.line, file.width, file.name, report)) rows.push(row);
+      if (kind === "node") {
+        for (const r of rows) {
+          const alter = readAlter(r, file, ego.egoId, problems);
+          if (!alter) continue;
+          alters.push(alter.alter);
+          if (alter.nodeId !== undefined) nodeIds.set(alter.nodeId, alter.alter.alterId);
+        }
+      } else {
+        for (const r of rows) ties.push(readTie(r, file, ego.egoId, nodeIds, problems));
+      }
+    }
+  }
+  const network: EgoNetwork = { ego, alters, ties };
+  checkNetwork(network, codebook, problems);
+  return network;
+}
+
+/** A copy of a string that does not keep alive the (much longer) text it was cut from. */
+function own(text: string): string {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+
+/**
+ * Reads one side file (node or edge rows) in step with the ego file, a run of rows at a time. How it knows
+ * an ego's rows are all read: a one-ego export's are all its rows; for a merged export, either counts per
+ * ego (from a first pass, so any order works: rows of later egos met on the way are kept for them) or, in
+ * one pass, the rows of a later ego (then rows of an earlier ego met after it throw RowsOutOfOrder).
+ */
 class SideReader {
-  private readonly rows: AsyncGenerator<CsvRow>;
-  private readonly pending = new Map<string, CsvRow[]>();
-  private started = false;
+  private readonly runs: AsyncGenerator<CsvRun[]>;
+  private batch: CsvRun[] = [];
+  private at = 0;
   private done = false;
+  private readonly pending = new Map<string, CsvRun[]>();
+  private readonly noEgoColumn: boolean;
 
   constructor(
     readonly file: ExportFile,
     private readonly egoFile: ExportFile,
     private readonly known: Map<string, number>,
-    /** Rows per egoUUID (merged exports); undefined for a one-ego export. */
-    private readonly counts: Map<string, number> | undefined,
+    /** One-ego export: undefined. Merged: rows per egoUUID, or "in-order" (no counts, one pass). */
+    private readonly counts: Map<string, number> | "in-order" | undefined,
     private readonly problems: ProblemSink,
   ) {
-    this.rows = csvRows(file.source, (p) => problems.report(p));
+    const col = file.plan!.fixed.networkCanvasEgoUUID;
+    this.noEgoColumn = col === undefined;
+    this.runs = csvRuns(largeChunks(file.source), col, (p) => problems.report(p));
   }
 
-  private egoOf(row: CsvRow): string {
-    const col = this.file.plan!.fixed.networkCanvasEgoUUID;
-    return col === undefined ? "" : (row.fields[col] ?? "");
-  }
-
-  private async next(): Promise<CsvRow | undefined> {
-    if (this.done) return undefined;
-    if (!this.started) {
-      this.started = true;
-      const header = await this.rows.next();
-      if (header.done) {
+  /** The next run, left unread. */
+  private async peek(): Promise<CsvRun | undefined> {
+    while (this.at >= this.batch.length) {
+      if (this.done) return undefined;
+      const r = await this.runs.next();
+      if (r.done) {
         this.done = true;
+        this.batch = [];
         return undefined;
       }
+      this.batch = r.value;
+      this.at = 0;
     }
-    const r = await this.rows.next();
-    if (r.done) {
-      this.done = true;
-      return undefined;
-    }
-    return r.value;
+    return this.batch[this.at];
   }
 
-  /** The rows of ego `uuid`. */
-  async take(uuid: string): Promise<CsvRow[]> {
+  /** The next run, read (problems found just before it are reported now). */
+  private async next(): Promise<CsvRun | undefined> {
+    const run = await this.peek();
+    if (run === undefined) return undefined;
+    this.at++;
+    if (run.before) for (const p of run.before) this.problems.report(p);
+    return run;
+  }
+
+  /** The rows of ego `uuid` (the `index`-th of the ego file), as pieces of the file's text. */
+  async take(uuid: string, index: number): Promise<SidePiece[]> {
+    const mine: SidePiece[] = [];
     if (!this.counts) {
       // One ego in this export: every row is its, or belongs to an unknown ego.
-      const mine: CsvRow[] = [];
-      const noEgoColumn = this.file.plan!.fixed.networkCanvasEgoUUID === undefined;
-      for (let row = await this.next(); row; row = await this.next()) {
-        if (noEgoColumn || this.egoOf(row) === uuid) mine.push(row);
-        else this.unknownEgo(row);
+      for (let run = await this.next(); run; run = await this.next()) {
+        if (this.noEgoColumn || run.key === uuid) mine.push({ text: run.text, line: run.line });
+        else this.unknownEgo(run);
       }
       return mine;
     }
-    const mine = this.pending.get(uuid) ?? [];
-    this.pending.delete(uuid);
-    let need = (this.counts.get(uuid) ?? 0) - mine.length;
+    if (this.counts === "in-order") {
+      for (let run = await this.peek(); run; run = await this.peek()) {
+        if (run.key !== uuid) {
+          const owner = this.known.get(run.key);
+          if (owner !== undefined && owner > index) break; // the next ego's rows: this one's are all read
+          if (owner !== undefined) throw new RowsOutOfOrder(this.file.source.name);
+          await this.next();
+          this.unknownEgo(run);
+          continue;
+        }
+        await this.next();
+        mine.push({ text: run.text, line: run.line });
+      }
+      return mine;
+    }
+    let need = this.counts.get(uuid) ?? 0;
+    const ready = this.pending.get(uuid);
+    if (ready) {
+      this.pending.delete(uuid);
+      for (const run of ready) {
+        mine.push({ text: run.text, line: run.line });
+        need -= run.rows;
+      }
+    }
     while (need > 0) {
-      const row = await this.next();
-      if (!row) break;
-      const owner = this.egoOf(row);
-      if (owner === uuid) {
-        mine.push(row);
-        need--;
-      } else if (this.known.has(owner)) {
+      const run = await this.next();
+      if (!run) break;
+      if (run.key === uuid) {
+        mine.push({ text: run.text, line: run.line });
+        need -= run.rows;
+      } else if (this.known.has(run.key)) {
         // Out of ego-file order: keep it for its ego.
-        const list = this.pending.get(owner);
-        if (list) list.push(row);
-        else this.pending.set(owner, [row]);
-      } else this.unknownEgo(row);
+        const list = this.pending.get(run.key);
+        if (list) list.push(run);
+        else this.pending.set(run.key, [run]);
+      } else this.unknownEgo(run);
     }
     return mine;
   }
 
   /** After the last ego: whatever is left belongs to no ego of the ego file. */
   async drain(): Promise<void> {
-    for (let row = await this.next(); row; row = await this.next()) {
-      if (!this.counts || !this.known.has(this.egoOf(row))) this.unknownEgo(row);
+    for (let run = await this.next(); run; run = await this.next()) {
+      if (this.counts === "in-order" && this.known.has(run.key)) throw new RowsOutOfOrder(this.file.source.name);
+      if (!this.counts || !this.known.has(run.key)) this.unknownEgo(run);
     }
   }
 
   async close(): Promise<void> {
-    await this.rows.return(undefined);
+    await this.runs.return(undefined);
   }
 
-  private unknownEgo(row: CsvRow): void {
+  private unknownEgo(run: CsvRun): void {
     const what = this.file.kind === "node" ? "alter" : "tie";
-    const owner = this.egoOf(row);
-    this.problems.report({
-      severity: "error",
-      code: "unknown-ego",
-      file: this.file.source.name,
-      line: row.line,
-      message: `${what} of an unknown ego: this row's networkCanvasEgoUUID ${owner ? owner : "(empty)"} is not in ${this.egoFile.source.name}`,
-    });
+    const width = this.file.header!.length;
+    for (const row of csvRecords(run.text, run.line, width, this.file.source.name)) {
+      const mismatch = row.fields.length === width ? undefined : widthProblem(this.file.source.name, row.line, row.fields.length, width);
+      if (mismatch) this.problems.report(mismatch);
+      this.problems.report({
+        severity: "error",
+        code: "unknown-ego",
+        file: this.file.source.name,
+        line: row.line,
+        message: `${what} of an unknown ego: this row's networkCanvasEgoUUID ${run.key ? run.key : "(empty)"} is not in ${this.egoFile.source.name}`,
+      });
+    }
   }
 }
 
-async function* unitEgos(
+async function* unitParts(
   unit: ExportUnit,
   egoFile: ExportFile,
-  codebook: Codebook,
   ctx: ReaderContext,
   egoIds: Map<string, string>,
-): AsyncGenerator<EgoNetwork> {
-  const problems = ctx.problems;
+  problems: ProblemSink,
+  inOrder: boolean,
+): AsyncGenerator<EgoParts> {
   const egoPlan = egoFile.plan!;
   const uuidCol = egoPlan.fixed.networkCanvasEgoUUID;
 
@@ -673,10 +915,18 @@ async function* unitEgos(
       header = false;
       continue;
     }
-    uuids.push(row.fields[uuidCol] ?? "");
+    uuids.push(own(row.fields[uuidCol] ?? ""));
     if (kept.length < 2) kept.push(row);
   }
   const merged = uuids.length > 1;
+  if (uuids.length === 0 && early.problems.length === 0) {
+    problems.report({
+      severity: "error",
+      code: "no-ego-rows",
+      file: egoFile.source.name,
+      message: "this ego file has a header but no rows (an export always has one per interview): the file is cut short or the export is incomplete",
+    });
+  }
   const known = new Map<string, number>();
   uuids.forEach((u, i) => {
     if (!known.has(u)) known.set(u, i);
@@ -696,12 +946,12 @@ async function* unitEgos(
         });
         continue;
       }
-      const counts = merged ? await countRowsPerEgo(file) : undefined;
+      const counts = !merged ? undefined : inOrder ? "in-order" : await countRowsPerEgo(file);
       sides.push(new SideReader(file, egoFile, known, counts, problems));
     }
 
     let egoRows: AsyncIterable<CsvRow>;
-    if (merged) egoRows = dataRows(csvRows(egoFile.source, (p) => problems.report(p)));
+    if (merged) egoRows = dataRows(csvRows(largeChunks(egoFile.source), (p) => problems.report(p)));
     else {
       for (const p of early.problems) problems.report(p);
       egoRows = fromArray(kept);
@@ -720,27 +970,17 @@ async function* unitEgos(
         });
         continue;
       }
-      seen.add(egoUUID);
-      const ego = readEgo(row, egoFile, ctx, egoIds);
-      const alters: Alter[] = [];
-      const ties: Tie[] = [];
-      const nodeIds = new Map<string, string>();
-      for (const side of sides) {
-        if (side.file.kind !== "node") continue;
-        for (const r of await side.take(egoUUID)) {
-          const alter = readAlter(r, side.file, ego.egoId, problems);
-          if (!alter) continue;
-          alters.push(alter.alter);
-          if (alter.nodeId !== undefined) nodeIds.set(alter.nodeId, alter.alter.alterId);
+      seen.add(own(egoUUID));
+      const ego = readEgo(row, egoFile, ctx, egoIds, problems);
+      const parts: EgoParts = { ego, sides: [] };
+      for (const kind of ["node", "edge"] as const) {
+        for (const side of sides) {
+          if (side.file.kind !== kind) continue;
+          const pieces = await side.take(egoUUID, known.get(egoUUID)!);
+          if (pieces.length > 0) parts.sides.push({ file: side.file.side!, pieces });
         }
       }
-      for (const side of sides) {
-        if (side.file.kind !== "edge") continue;
-        for (const r of await side.take(egoUUID)) ties.push(readTie(r, side.file, ego.egoId, nodeIds, problems));
-      }
-      const network: EgoNetwork = { ego, alters, ties };
-      checkNetwork(network, codebook, problems);
-      yield network;
+      yield parts;
     }
     for (const side of sides) await side.drain();
   } finally {
@@ -767,24 +1007,47 @@ async function* fromArray(rows: CsvRow[]): AsyncGenerator<CsvRow> {
   yield* rows;
 }
 
+/** Pieces read at a time from a large file. */
+const LARGE_CHUNK = 1024 * 1024;
+
+/**
+ * A large disk file read a mebibyte at a time: merged exports run to gigabytes, and the 64 KiB pieces a
+ * read stream gives make reading them several times slower.
+ */
+function largeChunks(source: SourceFile): SourceFile {
+  if (source.inMemory || source.size <= LARGE_CHUNK) return source;
+  return {
+    ...source,
+    chunks: async function* () {
+      const handle = await open(source.path, "r");
+      try {
+        for (;;) {
+          const buffer = Buffer.allocUnsafe(LARGE_CHUNK);
+          const { bytesRead } = await handle.read(buffer, 0, LARGE_CHUNK, null);
+          if (bytesRead === 0) break;
+          yield bytesRead < LARGE_CHUNK ? buffer.subarray(0, bytesRead) : buffer;
+        }
+      } finally {
+        await handle.close();
+      }
+    },
+  };
+}
+
 /** Rows per networkCanvasEgoUUID, counted silently (problems are reported on the reading pass). */
 async function countRowsPerEgo(file: ExportFile): Promise<Map<string, number>> {
-  const col = file.plan!.fixed.networkCanvasEgoUUID;
   const counts = new Map<string, number>();
-  let header = true;
-  for await (const row of csvRows(file.source)) {
-    if (header) {
-      header = false;
-      continue;
+  for await (const runs of csvRuns(largeChunks(file.source), file.plan!.fixed.networkCanvasEgoUUID)) {
+    for (const run of runs) {
+      const n = counts.get(run.key);
+      if (n === undefined) counts.set(own(run.key), run.rows);
+      else counts.set(run.key, n + run.rows);
     }
-    const uuid = row.fields[col] ?? "";
-    counts.set(uuid, (counts.get(uuid) ?? 0) + 1);
   }
   return counts;
 }
 
-function readEgo(row: CsvRow, file: ExportFile, ctx: ReaderContext, egoIds: Map<string, string>): Ego {
-  const problems = ctx.problems;
+function readEgo(row: CsvRow, file: ExportFile, ctx: ReaderContext, egoIds: Map<string, string>, problems: ProblemSink): Ego {
   const plan = file.plan!;
   const cell = (name: string): string | undefined => {
     const i = plan.fixed[name];
@@ -827,7 +1090,7 @@ function readEgo(row: CsvRow, file: ExportFile, ctx: ReaderContext, egoIds: Map<
         ctx.egoIdField === "caseId" ? " (several interviews with one case id? try --ego-id sessionId)" : ""
       }`,
     });
-  } else egoIds.set(egoId, here);
+  } else egoIds.set(own(egoId), here);
 
   const { attributes } = decodeRecord(plan, row.fields, { file: file.source.name, line: row.line, egoId }, problems);
   return { egoId, attributes, meta, source: { file: file.source.name, line: row.line } };
@@ -835,11 +1098,11 @@ function readEgo(row: CsvRow, file: ExportFile, ctx: ReaderContext, egoIds: Map<
 
 function readAlter(
   row: CsvRow,
-  file: ExportFile,
+  file: SideFile,
   egoId: string,
   problems: ProblemSink,
 ): { alter: Alter; nodeId?: string } | undefined {
-  const plan = file.plan!;
+  const plan = file.plan;
   const at = (name: string) => (plan.fixed[name] === undefined ? undefined : row.fields[plan.fixed[name]]);
   const nodeId = at("nodeID") ?? at("id");
   const alterId = at("networkCanvasUUID") || nodeId || "";
@@ -847,46 +1110,48 @@ function readAlter(
     problems.report(rowProblem("error", "missing-id", file, row, egoId, "this alter has no networkCanvasUUID (nor nodeID); it is not read"));
     return undefined;
   }
-  const decoded = decodeRecord(plan, row.fields, { file: file.source.name, line: row.line, egoId }, problems);
+  const decoded = decodeRecord(plan, row.fields, { file: file.name, line: row.line, egoId }, problems);
   const alter: Alter = {
     egoId,
     alterId,
     nodeType: file.type,
     attributes: decoded.attributes,
-    source: { file: file.source.name, line: row.line },
+    source: { file: file.name, line: row.line },
   };
   if (decoded.layout) alter.layout = decoded.layout;
   return nodeId ? { alter, nodeId } : { alter };
 }
 
-function readTie(row: CsvRow, file: ExportFile, egoId: string, nodeIds: Map<string, string>, problems: ProblemSink): Tie {
-  const plan = file.plan!;
-  const at = (name: string) => (plan.fixed[name] === undefined ? undefined : row.fields[plan.fixed[name]]);
+function readTie(row: CsvRow, file: SideFile, egoId: string, nodeIds: Map<string, string>, problems: ProblemSink): Tie {
+  const plan = file.plan;
+  const f = plan.fixed;
+  const fields = row.fields;
   // Join on the UUIDs; exports without them (or with an empty one) fall back to from/to node ids.
-  const end = (uuid: string, nodeId: string) => {
-    const u = at(uuid);
+  const end = (uuid: number | undefined, nodeId: number | undefined) => {
+    const u = uuid === undefined ? undefined : fields[uuid];
     if (u) return u;
-    const n = at(nodeId);
+    const n = nodeId === undefined ? undefined : fields[nodeId];
     return n ? (nodeIds.get(n) ?? `nodeID ${n}`) : "";
   };
-  const decoded = decodeRecord(plan, row.fields, { file: file.source.name, line: row.line, egoId }, problems);
+  // Most edge types have no variables: nothing to decode (decodeRecord would give {} and report nothing).
+  const attributes = plan.variables.length === 0 ? {} : decodeRecord(plan, fields, { file: file.name, line: row.line, egoId }, problems).attributes;
   return {
     egoId,
-    sourceId: end("networkCanvasSourceUUID", "from"),
-    targetId: end("networkCanvasTargetUUID", "to"),
+    sourceId: end(f.networkCanvasSourceUUID, f.from),
+    targetId: end(f.networkCanvasTargetUUID, f.to),
     edgeType: file.type,
-    attributes: decoded.attributes,
-    source: { file: file.source.name, line: row.line },
+    attributes,
+    source: { file: file.name, line: row.line },
   };
 }
 
 function rowProblem(
   severity: Problem["severity"],
   code: string,
-  file: ExportFile,
+  file: SideFile,
   row: CsvRow,
   egoId: string,
   message: string,
 ): Problem {
-  return { severity, code, file: file.source.name, line: row.line, egoId, message };
+  return { severity, code, file: file.name, line: row.line, egoId, message };
 }
