@@ -1,4 +1,6 @@
 import type { Alter, Codebook, EgoNetwork, ProblemSink, SourceRef, Tie } from "../model/index.js";
+import { NearIds } from "./near-id.js";
+import { showId } from "./quote-cell-value.js";
 
 /**
  * How many alter ids, across egos, are remembered to tell "a tie to another ego's alter" from "a tie to an
@@ -9,10 +11,19 @@ import type { Alter, Codebook, EgoNetwork, ProblemSink, SourceRef, Tie } from ".
 export const REMEMBERED_ALTERS = 100_000;
 
 /**
+ * Longest ego or alter id accepted, in characters. Real ids are UUIDs or short case ids; a longer one is a
+ * shifted column or a damaged file, and could not be written to a spreadsheet cell (Excel holds 32,767).
+ */
+export const MAX_ID_LENGTH = 1000;
+
+/**
  * The per-ego checks every reader runs on each interview before handing it on. Nothing is dropped or
  * changed here: the graph builder merges and drops exactly as the warnings say.
  * - errors: an alter id used twice in the ego (`duplicate-alter`); a tie whose endpoint is not an alter of
- *   the ego (`unknown-endpoint`) or is an alter of another ego (`endpoint-of-other-ego`);
+ *   the ego (`unknown-endpoint`, saying when an alter id differs from it only in spaces at either end, in
+ *   letter case or in Unicode normalisation) or is an alter of another ego (`endpoint-of-other-ego`); an ego
+ *   or alter id longer than MAX_ID_LENGTH characters (`long-id`);
+ * - a warning for an ego id with spaces at either end (`id-whitespace`): it is kept as it is;
  * - warnings: a self-loop (`self-loop`, left out of the graph); the same tie twice (`duplicate-tie`) or
  *   once each way (`reciprocal-tie`) within one edge type (merged into one tie); an ego without alters
  *   (`no-alters`, kept with size 0); a node or edge type the protocol's codebook does not list
@@ -31,6 +42,22 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
     for (const tie of ties) checkType("edge", tie.edgeType, codebook, tie.source, egoId, memory, problems);
   }
 
+  if (egoId.length > MAX_ID_LENGTH) {
+    problems.report({
+      severity: "error",
+      code: "long-id",
+      ...where(ego.source, egoId),
+      message: `the ego id is ${egoId.length} characters long (at most ${MAX_ID_LENGTH} are accepted): a shifted column or a damaged file?`,
+    });
+  } else if (egoId !== egoId.trim()) {
+    problems.report({
+      severity: "warning",
+      code: "id-whitespace",
+      ...where(ego.source, egoId),
+      message: `ego id ${JSON.stringify(egoId)} has spaces at the start or end; it is kept as it is (other tables must match it exactly)`,
+    });
+  }
+
   if (alters.length === 0) {
     problems.report({
       severity: "warning",
@@ -42,13 +69,21 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
 
   const byId = new Map<string, Alter>();
   for (const alter of alters) {
+    if (alter.alterId.length > MAX_ID_LENGTH) {
+      problems.report({
+        severity: "error",
+        code: "long-id",
+        ...where(alter.source, egoId),
+        message: `this alter's id is ${alter.alterId.length} characters long (at most ${MAX_ID_LENGTH} are accepted): a shifted column or a damaged file?`,
+      });
+    }
     const first = byId.get(alter.alterId);
     if (first) {
       problems.report({
         severity: "error",
         code: "duplicate-alter",
         ...where(alter.source, egoId),
-        message: `alter id ${alter.alterId} is used twice in ego ${egoId} (first at ${ref(first.source)})`,
+        message: `alter id ${showId(alter.alterId)} is used twice in ego ${egoId} (first at ${ref(first.source)})`,
       });
       continue;
     }
@@ -57,6 +92,7 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
   for (const alterId of byId.keys()) memory.remember(alterId, egoId);
 
   const seen = new Map<string, Tie>();
+  const near = new NearIds(byId.keys());
   for (const tie of ties) {
     let known = true;
     for (const [side, end] of [
@@ -71,7 +107,7 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
           severity: "error",
           code: "endpoint-of-other-ego",
           ...where(tie.source, egoId),
-          message: `${describe(tie)} points to alter ${end}, which belongs to ego ${owner}, not to ego ${egoId}`,
+          message: `${describe(tie)} points to alter ${showId(end)}, which belongs to ego ${owner}, not to ego ${egoId}`,
         });
       } else {
         problems.report({
@@ -81,7 +117,7 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
           message:
             end === ""
               ? `${describe(tie)} has no ${side} alter id`
-              : `${describe(tie)} points to alter ${end}, which is not an alter of ego ${egoId}`,
+              : `${describe(tie)} points to alter ${showId(end)}, which is not an alter of ego ${egoId}${near.hint(end, "alter")}`,
         });
       }
       if (tie.sourceId === tie.targetId) break; // one message for a self-loop on an unknown alter
@@ -92,7 +128,7 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
         severity: "warning",
         code: "self-loop",
         ...where(tie.source, egoId),
-        message: `${describe(tie)} joins alter ${tie.sourceId} to itself; it is left out of the graph`,
+        message: `${describe(tie)} joins alter ${showId(tie.sourceId)} to itself; it is left out of the graph`,
       });
       continue;
     }
@@ -137,7 +173,7 @@ function checkType(
 }
 
 function describe(tie: Tie): string {
-  return `tie (${tie.edgeType}) ${tie.sourceId || "?"} – ${tie.targetId || "?"}`;
+  return `tie (${tie.edgeType}) ${tie.sourceId ? showId(tie.sourceId) : "?"} – ${tie.targetId ? showId(tie.targetId) : "?"}`;
 }
 
 function where(source: SourceRef, egoId: string): { file: string; line: number; egoId: string } {

@@ -1,4 +1,5 @@
 import type { ProblemSink, Value, Variable } from "../model/index.js";
+import { quoteCellValue } from "./quote-cell-value.js";
 
 /** Where a cell sits, for problems: file, 1-based line and column, and the ego when known. */
 export interface CellLocation {
@@ -130,14 +131,14 @@ function decodeOptions(
         severity: "error",
         code: "not-a-boolean",
         ...at({ ...where, column: cell.column ?? where.column }),
-        message: `${variable.name}_${cell.option}: ${quote(text)} is not true or false; read as missing`,
+        message: `${variable.name}_${cell.option}: ${quoteCellValue(text)} is not true or false; read as missing`,
       });
       continue;
     }
     answered = true;
     if (b) {
       chosen.push(cell.option);
-      checkOption(cell.option, variable, { ...where, column: cell.column ?? where.column }, problems);
+      checkOption(cell.option, variable, { ...where, column: cell.column ?? where.column }, problems, true);
     }
   }
   if (!answered) {
@@ -152,14 +153,15 @@ function decodeOptions(
   return chosen;
 }
 
-function checkOption(value: string, variable: Variable, where: CellLocation, problems: ProblemSink): void {
+/** `fromHeader`: the option is named by an option column's header, not by a cell, so it is shown as it is. */
+function checkOption(value: string, variable: Variable, where: CellLocation, problems: ProblemSink, fromHeader = false): void {
   if (!variable.options || variable.options.some((o) => o.value === value)) return;
   once(problems, variable, `option:${value}`, () =>
     problems.report({
       severity: "warning",
       code: "unknown-option",
       ...at(where),
-      message: `${variable.name}: option ${quote(value)} is not in the codebook (${variable.options!
+      message: `${variable.name}: option ${fromHeader ? quote(value) : quoteCellValue(value)} is not in the codebook (${variable.options!
         .map((o) => o.value)
         .join(", ")}); kept as given`,
     }),
@@ -178,7 +180,7 @@ function invalid(
     severity: "error",
     code,
     ...at(where),
-    message: `${variable.name}: ${quote(text)} ${what}; read as missing`,
+    message: `${variable.name}: ${quoteCellValue(text)} ${what}; read as missing`,
   });
   return null;
 }

@@ -1,4 +1,4 @@
-import { readFile } from "node:fs/promises";
+import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { InputError } from "../errors.js";
 import type { Codebook, Variable, VariableOption, VariableSet, VariableType } from "../model/index.js";
@@ -19,8 +19,11 @@ export const MAX_PROTOCOL_BYTES = 50 * 1024 * 1024;
 export async function readProtocol(path: string): Promise<Codebook> {
   let bytes: Uint8Array;
   try {
+    // A device or a named pipe (`--protocol /dev/zero`) would be read for ever: regular files only.
+    if (!(await stat(path)).isFile()) throw new InputError("the protocol is not a regular file", { file: path });
     bytes = await readFile(path);
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw new InputError(`cannot read the protocol: ${(e as NodeJS.ErrnoException).code ?? String(e)}`, { file: path });
   }
   return codebookFromProtocolFile(bytes, path);

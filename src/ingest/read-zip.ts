@@ -1,3 +1,4 @@
+import { crc32 } from "node:zlib";
 import { unzipSync } from "fflate";
 import { InputError } from "../errors.js";
 
@@ -32,7 +33,7 @@ export interface ZipEntryInfo {
   size: number;
 }
 
-/** Lists the entries without decompressing anything. */
+/** Lists the entries without decompressing anything. Two entries of one name are refused (one would hide the other). */
 export function listZip(bytes: Uint8Array, file: string): ZipEntryInfo[] {
   const entries: ZipEntryInfo[] = [];
   try {
@@ -44,6 +45,11 @@ export function listZip(bytes: Uint8Array, file: string): ZipEntryInfo[] {
     });
   } catch (e) {
     throw notAZip(file, e);
+  }
+  const names = new Set<string>();
+  for (const e of entries) {
+    if (names.has(e.name)) throw new InputError(`the zip holds two entries named ${e.name}; one would hide the other`, { file });
+    names.add(e.name);
   }
   return entries;
 }
@@ -82,13 +88,97 @@ export function unzipEntries(
     }
   }
   const names = new Set(wanted.map((e) => e.name));
+  const directory = centralDirectory(bytes, file);
+  const declared = new Map<string, CentralEntry>();
   let files: Record<string, Uint8Array>;
   try {
-    files = unzipSync(bytes, { filter: (f) => names.has(f.name) });
+    let index = 0;
+    files = unzipSync(bytes, {
+      filter: (f) => {
+        const entry = directory[index++];
+        if (!names.has(f.name)) return false;
+        if (entry === undefined) throw new InputError("the zip's central directory cannot be read", { file });
+        if (entry.flags & 1) {
+          throw new InputError(`zip entry ${f.name} is encrypted (password-protected): unzip it first and pass the folder`, { file });
+        }
+        declared.set(f.name, entry);
+        return true;
+      },
+    });
   } catch (e) {
+    if (e instanceof InputError) throw e;
     throw notAZip(file, e);
   }
+  // fflate does not check the CRC-32 the archive stores: a damaged entry, or one whose declared size is
+  // smaller than its content (it would be cut short silently), is caught here.
+  for (const [name, data] of Object.entries(files)) {
+    const entry = declared.get(name);
+    if (entry === undefined || crc32(data) !== entry.crc32 || data.length !== entry.size) {
+      throw new InputError(`zip entry ${name} is damaged (its checksum or size does not match the archive's record); re-export or copy the zip again`, {
+        file,
+      });
+    }
+  }
   return new Map(Object.entries(files));
+}
+
+/** What the central directory records for an entry (in directory order, as fflate walks it). */
+interface CentralEntry {
+  flags: number;
+  crc32: number;
+  size: number;
+}
+
+/**
+ * The central directory's flags, CRC-32 and uncompressed size of every entry, in order. Follows the same
+ * records fflate reads (end of central directory, Zip64 when present). Throws InputError when unreadable.
+ */
+function centralDirectory(bytes: Uint8Array, file: string): CentralEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number) => view.getUint16(at, true);
+  const u32 = (at: number) => view.getUint32(at, true);
+  const u64 = (at: number) => Number(view.getBigUint64(at, true));
+  try {
+    let end = bytes.length - 22;
+    while (end >= 0 && bytes.length - end <= 65558 && u32(end) !== 0x06054b50) end--;
+    if (end >= 0 && u32(end) !== 0x06054b50) end = -1;
+    if (end < 0) throw new RangeError("no end of central directory");
+    let count = u16(end + 8);
+    let offset = u32(end + 16);
+    let zip64 = end >= 20 && u32(end - 20) === 0x07064b50;
+    if (zip64) {
+      const at = Number(u64(end - 12));
+      zip64 = u32(at) === 0x06064b50;
+      if (zip64) {
+        count = u64(at + 32);
+        offset = u64(at + 48);
+      }
+    }
+    const out: CentralEntry[] = [];
+    for (let i = 0; i < count; i++) {
+      if (u32(offset) !== 0x02014b50) throw new RangeError("bad central directory record");
+      const nameLength = u16(offset + 28);
+      const extraLength = u16(offset + 30);
+      const commentLength = u16(offset + 32);
+      let size = u32(offset + 24);
+      if (size === 0xffffffff) {
+        // Zip64 extended information: the uncompressed size comes first.
+        const extra = offset + 46 + nameLength;
+        for (let at = extra; at + 4 <= extra + extraLength; at += 4 + u16(at + 2)) {
+          if (u16(at) === 1) {
+            size = u64(at + 4);
+            break;
+          }
+        }
+      }
+      out.push({ flags: u16(offset + 8), crc32: u32(offset + 16), size });
+      offset += 46 + nameLength + extraLength + commentLength;
+    }
+    return out;
+  } catch (e) {
+    if (e instanceof RangeError) throw new InputError(`not a readable zip archive (${e.message})`, { file });
+    throw e;
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { ProblemSink } from "../model/index.js";
+import { NearIds } from "./near-id.js";
 import { readCsvRows, type CsvRow } from "./three-file-csv.js";
 import type { TableScan, ThreeFileTable } from "./three-file-scan.js";
 
@@ -14,6 +15,8 @@ import type { TableScan, ThreeFileTable } from "./three-file-scan.js";
 export class EgoRowJoin {
   private readonly rows: AsyncGenerator<CsvRow>;
   private readonly buffered = new Map<string, CsvRow[]>();
+  /** For the hint when a row's ego id nearly matches a known one. */
+  private readonly near: NearIds;
   private exhausted = false;
   private started = false;
   /** The ego whose row was read last (its group may go on). */
@@ -30,6 +33,7 @@ export class EgoRowJoin {
     private readonly problems: ProblemSink,
   ) {
     this.rows = readCsvRows(table, table.delimiter, problems);
+    this.near = new NearIds(knownEgoIds);
   }
 
   /** Every row of `egoId`, in file order. */
@@ -122,7 +126,7 @@ export class EgoRowJoin {
         message:
           id === ""
             ? `this ${this.what} row has no ego id`
-            : `this ${this.what} row belongs to ego "${id}", which is not in ${this.egoFileName}`,
+            : `this ${this.what} row belongs to ego "${id}", which is not in ${this.egoFileName}${this.near.hint(id, "ego")}`,
       });
     }
   }

@@ -1,5 +1,6 @@
 import type { ProblemSink, StudyConfig, Variable, VariableSet } from "../model/index.js";
 import { ENCRYPTED, parseStrictNumber, stripFormulaGuard } from "./decode-cell.js";
+import { quoteCellValue } from "./quote-cell-value.js";
 import { readCsvRows, type Delimiter } from "./three-file-csv.js";
 
 /** One table of the three-file format: where it is, how it is delimited, and its columns. */
@@ -30,6 +31,8 @@ export interface ColumnStats {
   nonEmpty: number;
   numbers: number;
   booleans: number;
+  /** Values that are numbers written with a decimal comma (`1,5`), which are not read as numbers. */
+  decimalCommas?: number;
   /** The first value that is neither a number nor a boolean, with its line, for messages. */
   firstText?: { value: string; line: number };
   /** The first value that is not a number, with its line (for the "mixed column" warning). */
@@ -37,6 +40,9 @@ export interface ColumnStats {
   /** Distinct values seen, up to {@link MAX_DISTINCT}. */
   distinct: Set<string>;
 }
+
+/** A number with a decimal comma and no thousands separator: `1,5`, `-0,25`. */
+const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 /** Distinct values kept per column (enough for any categorical variable). */
 export const MAX_DISTINCT = 1000;
@@ -75,6 +81,7 @@ export async function scanTable(table: ThreeFileTable, egoIdIndex: number, typeI
       s.nonEmpty++;
       if (parseStrictNumber(value) !== null) s.numbers++;
       else {
+        if (DECIMAL_COMMA.test(value)) s.decimalCommas = (s.decimalCommas ?? 0) + 1;
         s.firstNonNumber ??= { value, line: row.line };
         const lower = value.toLowerCase();
         if (lower === "true" || lower === "false") s.booleans++;
@@ -124,14 +131,26 @@ export function inferVariables(
       variable = { name, type: "boolean" };
     } else {
       variable = { name, type: "text" };
-      if (s.numbers > 0 && s.firstNonNumber !== undefined && s.numbers >= s.nonEmpty / 2) {
+      const commas = s.decimalCommas ?? 0;
+      if (commas > 0 && s.numbers + commas === s.nonEmpty && s.firstNonNumber !== undefined) {
+        // Every value is a number, some with a decimal comma: say so, rather than read the column as text quietly.
+        problems.report({
+          severity: "warning",
+          code: "decimal-comma",
+          file: table.file,
+          line: s.firstNonNumber.line,
+          message:
+            `column ${name} holds numbers written with a decimal comma (${quoteCellValue(s.firstNonNumber.value)}), so it is read as text ` +
+            "and used in no statistic: write decimals with a point (1.5)",
+        });
+      } else if (s.numbers > 0 && s.firstNonNumber !== undefined && s.numbers >= s.nonEmpty / 2) {
         problems.report({
           severity: "warning",
           code: "mixed-column",
           file: table.file,
           line: s.firstNonNumber.line,
           message:
-            `column "${name}" is mostly numbers but also holds "${s.firstNonNumber.value}", so it is read as text; ` +
+            `column "${name}" is mostly numbers but also holds ${quoteCellValue(s.firstNonNumber.value)}, so it is read as text; ` +
             `leave missing values empty to read it as numbers`,
         });
       }
