@@ -1,4 +1,5 @@
 import type { CompactAdjacency } from "../graph/index.js";
+import { ExactSum } from "./exact-sum.js";
 import { scalarMeasure } from "./measure-definition.js";
 
 /**
@@ -21,7 +22,7 @@ export function egoBetweenness(adjacency: CompactAdjacency): number | null {
   const common = new Int32Array(n);
   const adjacent = new Uint8Array(n);
   const reached = new Int32Array(n);
-  let sharedSum = 0;
+  const sharedSum = new ExactSum(); // rounded once: the value does not depend on the order of the alters
   let sharedPairs = 0;
   for (let i = 0; i < n; i++) {
     for (let e = offsets[i]; e < offsets[i + 1]; e++) adjacent[neighbours[e]] = 1;
@@ -39,14 +40,14 @@ export function egoBetweenness(adjacency: CompactAdjacency): number | null {
     }
     for (let r = 0; r < reachedCount; r++) {
       const j = reached[r];
-      sharedSum += 1 / (1 + common[j]);
+      sharedSum.add(1 / (1 + common[j]));
       common[j] = 0;
     }
     sharedPairs += reachedCount;
     for (let e = offsets[i]; e < offsets[i + 1]; e++) adjacent[neighbours[e]] = 0;
   }
   const untiedPairs = (n * (n - 1)) / 2 - m;
-  return untiedPairs - sharedPairs + sharedSum;
+  return untiedPairs - sharedPairs + sharedSum.value();
 }
 
 export const egoBetweennessMeasure = scalarMeasure({

@@ -1,17 +1,17 @@
+import { exactSum } from "./exact-sum.js";
 import type { MeasureDefinition } from "./measure-definition.js";
 
 /**
  * Mean and median of a numeric alter variable over the alters of the node types that have it (excluded
  * alters included); missing and non-numeric values are left out. The median of an even count is the mean
- * of the two middle values (R `median`, numpy `median`). Both null when no alter has a value.
+ * of the two middle values (R `median`, numpy `median`). Both null when no alter has a value. The sum is
+ * rounded once (exactSum), so the mean does not depend on the order of the alters.
  *
  * Example: ages 30, 40, 65 → mean 45, median 40; 30, 40 → median 35.
  */
 export function mean(values: readonly number[]): number | null {
   if (values.length === 0) return null;
-  let sum = 0;
-  for (const v of values) sum += v;
-  return sum / values.length;
+  return exactSum(values) / values.length;
 }
 
 export function median(values: readonly number[]): number | null {
