@@ -1,24 +1,47 @@
+import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
-import type { Value } from "../model/index.js";
-import {
-  MeasureContext,
-  computeColumns,
-  planMeasureColumns,
-  tallyCategories,
-  type CategoryTally,
-  type MeasureColumn,
-  type StudyPlan,
-} from "../measures/index.js";
+import { hasEgoParts, RowsOutOfOrder } from "../ingest/read-network-canvas-csv.js";
+import { ProblemList, type ProblemSink } from "../model/index.js";
+import { MeasureContext, computeColumns, planMeasureColumns, type CategoryTally, type MeasureColumn, type StudyPlan } from "../measures/index.js";
 import type { Cell, Column, Table } from "../tables/index.js";
+import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
+import { measureInWorkers, WORKER_THREADS_AVAILABLE, type SpawnEgoWorker } from "./measure-in-workers.js";
+
+export { valueToCell } from "./measure-ego.js";
 
 export interface MeasureDatasetOptions {
   /** Measure selectors (see planMeasureColumns); all measures when absent. */
   measures?: readonly string[];
   /** Ego variables to carry into each row after `ego_id` (names or aliases), e.g. `plan.groupVariables` ids. */
   groupVariables: readonly string[];
-  /** Called after each ego with the number measured so far. */
-  onProgress?: (egosMeasured: number) => void;
+  /** Called after each ego with the number measured so far, and the number expected when the reader can tell. */
+  onProgress?: (egosMeasured: number, egosExpected?: number) => void;
+  /**
+   * Worker threads that build and measure egos (Network Canvas CSV exports; other formats are read in this
+   * thread). 1: none. Default: one per CPU core when the export holds at least WORKERS_FROM_EGOS egos.
+   * The rows, tables and problems are the same whatever the number.
+   */
+  jobs?: number;
+  /**
+   * The sink the dataset was opened with (its ReaderContext's). Reading in parts and in workers needs it (a
+   * ProblemList: a merged export read again after RowsOutOfOrder has its first reading's problems removed).
+   */
+  problems?: ProblemSink;
+  /** For tests: how worker threads are started. */
+  spawnWorker?: SpawnEgoWorker;
+}
+
+/** Below this many egos the default is one thread: starting workers would take longer than they save. */
+export const WORKERS_FROM_EGOS = 500;
+
+/** Alters and ties as read (before any merging), in all and by type. */
+export interface EgoCounts {
+  egos: number;
+  alters: number;
+  ties: number;
+  nodeTypes: Record<string, number>;
+  edgeTypes: Record<string, number>;
 }
 
 export interface MeasuredDataset {
@@ -36,6 +59,8 @@ export interface MeasuredDataset {
    * several categories). Self-loops and unknown endpoints are the reader's problems, reported there.
    */
   warnings: string[];
+  /** What was read. */
+  counts: EgoCounts;
 }
 
 /** Natural order of ego ids: `case_2` before `case_10`, then plain code-unit order to break ties. */
@@ -46,9 +71,12 @@ export function compareEgoIds(a: string, b: string): number {
 
 /**
  * The one place that turns a dataset into per-ego rows (used by `measures`, `compare` and `analyse`).
- * Streams the interviews, builds one ego graph at a time and keeps only the rows. A composition variable
- * whose categories neither the configuration nor the codebook lists gets the categories observed over all
- * egos: its columns are completed after the last ego, from small per-ego tallies, and a note says so.
+ * Streams the interviews, builds one ego graph at a time and keeps only the rows, so memory grows with the
+ * rows, not with the interviews. A Network Canvas CSV export opened with `problems` (a ProblemList) is read
+ * in parts and built and measured by measureEgo in worker threads (`jobs`), with the same rows and problems
+ * as in this thread (see measureInWorkers). A composition variable whose categories neither the
+ * configuration nor the codebook lists gets the categories observed over all egos: its columns are
+ * completed after the last ego, from small per-ego tallies, and a note says so.
  */
 export async function measureDataset(dataset: Dataset, plan: StudyPlan, options: MeasureDatasetOptions): Promise<MeasuredDataset> {
   const open = plan.composition.filter((v) => v.categories === null);
@@ -61,33 +89,65 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   const leading: Column[] = [{ id: "ego_id" }, ...groups.map((g) => ({ id: g.id }))];
   checkUniqueIds([...leading, ...streamColumns]);
 
-  const rows: Array<Record<string, Cell>> = [];
-  const openTallies: Array<Map<string, CategoryTally>> = [];
-  const observed = new Map<string, Set<string>>(open.map((v) => [v.id, new Set<string>()]));
-  const undeclared = new Map<string, number>();
-  const multiple = new Map<string, number>();
+  let rows: Array<Record<string, Cell>> = [];
+  let openTallies: Array<Map<string, CategoryTally>> = [];
+  let observed = new Map<string, Set<string>>();
+  let undeclared = new Map<string, number>();
+  let multiple = new Map<string, number>();
+  let counts: EgoCounts = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {} };
+  const reset = () => {
+    rows = [];
+    openTallies = [];
+    observed = new Map(open.map((v) => [v.id, new Set<string>()]));
+    undeclared = new Map();
+    multiple = new Map();
+    counts = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {} };
+  };
+  reset();
 
-  for await (const network of dataset.egos()) {
-    const context = new MeasureContext(plan, network);
-    const row: Record<string, Cell> = { ego_id: network.ego.egoId };
-    for (const g of groups) row[g.id] = valueToCell(network.ego.attributes[g.variable]);
-    computeColumns(context, streamColumns, row);
-    for (const v of tracked) {
-      const tally = context.tally(v);
-      if (tally.undeclared > 0) undeclared.set(v.id, (undeclared.get(v.id) ?? 0) + tally.undeclared);
-      if (tally.multiple > 0) multiple.set(v.id, (multiple.get(v.id) ?? 0) + tally.multiple);
-    }
+  const spec: EgoRowSpec = { plan, groups, columns: streamColumns, tracked, open };
+  const take = (m: EgoRow) => {
+    tracked.forEach((v, i) => {
+      if (m.undeclared[i] > 0) undeclared.set(v.id, (undeclared.get(v.id) ?? 0) + m.undeclared[i]);
+      if (m.multiple[i] > 0) multiple.set(v.id, (multiple.get(v.id) ?? 0) + m.multiple[i]);
+    });
     if (open.length > 0) {
       const kept = new Map<string, CategoryTally>();
-      for (const v of open) {
-        const tally = context.tally(v);
+      open.forEach((v, i) => {
+        const tally = m.openTallies[i];
         kept.set(v.id, tally);
         for (const c of tally.counts.keys()) observed.get(v.id)!.add(c);
-      }
+      });
       openTallies.push(kept);
     }
-    rows.push(row);
-    options.onProgress?.(rows.length);
+    counts.egos++;
+    counts.alters += m.alters;
+    counts.ties += m.ties;
+    for (const [t, n] of Object.entries(m.nodeTypes)) counts.nodeTypes[t] = (counts.nodeTypes[t] ?? 0) + n;
+    for (const [t, n] of Object.entries(m.edgeTypes)) counts.edgeTypes[t] = (counts.edgeTypes[t] ?? 0) + n;
+    rows.push(m.row);
+    options.onProgress?.(rows.length, expected);
+  };
+
+  const expected = options.onProgress || options.jobs === undefined ? await dataset.expectedEgos?.() : undefined;
+  const problems = options.problems;
+  if (hasEgoParts(dataset) && problems instanceof ProblemList) {
+    // A Network Canvas export, read in parts: in one pass, unless a merged export's rows turn out not to be
+    // in the ego file's order; then everything read is dropped (rows and problems) and read again.
+    const workers = workerCount(options, expected);
+    const mark = problems.problems.length;
+    for (let inOrder = true; ; inOrder = false) {
+      try {
+        await measureInWorkers(dataset, dataset.codebook, spec, problems, { workers, inOrder, again: !inOrder, onEgo: take, spawn: options.spawnWorker });
+        break;
+      } catch (e) {
+        if (!(e instanceof RowsOutOfOrder) || !inOrder) throw e;
+        problems.problems.splice(mark);
+        reset();
+      }
+    }
+  } else {
+    for await (const network of dataset.egos()) take(measureEgo(network, spec));
   }
 
   const notes = [...plan.notes];
@@ -134,7 +194,15 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   checkUniqueIds(columns);
   const table: Table = { name: "measures", columns, rows };
   if (notes.length > 0) table.notes = notes;
-  return { table, measureColumns, plan: finalPlan, egoCount: rows.length, notes, warnings };
+  return { table, measureColumns, plan: finalPlan, egoCount: rows.length, notes, warnings, counts };
+}
+
+/** Worker threads to use: as asked; by default one per core for a large export; 1 where threads cannot run. */
+function workerCount(options: MeasureDatasetOptions, expected: number | undefined): number {
+  if (!WORKER_THREADS_AVAILABLE && options.spawnWorker === undefined) return 1;
+  if (options.jobs !== undefined) return Math.max(1, Math.floor(options.jobs));
+  const cores = availableParallelism();
+  return cores >= 2 && (expected ?? 0) >= WORKERS_FROM_EGOS ? cores : 1;
 }
 
 const COMPOSITION_FAMILIES = new Set(["count_<var>_<cat>", "share_<var>_<cat>", "missing_<var>", "blau_<var>", "iqv_<var>", "ei_<var>"]);
@@ -154,11 +222,4 @@ function checkUniqueIds(columns: readonly Column[]): void {
     }
     seen.add(c.id);
   }
-}
-
-/** An ego value as a cell: lists (categorical) become their single option, or options joined by `;`. */
-export function valueToCell(value: Value | undefined): Cell {
-  if (value === undefined || value === null) return null;
-  if (Array.isArray(value)) return value.length === 0 ? null : value.join(";");
-  return value as Cell;
 }

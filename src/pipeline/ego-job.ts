@@ -1,0 +1,72 @@
+import { buildEgoNetwork, type EgoParts, type SideFile } from "../ingest/read-network-canvas-csv.js";
+import type { Codebook, Ego } from "../model/index.js";
+import { ProblemList } from "../model/index.js";
+import type { ColumnPlan } from "../ingest/plan-columns.js";
+import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
+
+/**
+ * The messages between the main thread and the worker threads that build and measure egos. Everything here
+ * is plain data (structured-clonable); column plans, shared by many files, travel once each, by id.
+ */
+
+/** What every worker gets when it starts. */
+export interface EgoWorkerSetup {
+  codebook: Codebook;
+  spec: EgoRowSpec;
+}
+
+/** One ego to build and measure: EgoParts with each side file's plan replaced by its id. */
+export interface EgoJob {
+  index: number;
+  ego: Ego;
+  sides: Array<{ name: string; kind: "node" | "edge"; type: string; plan: number; width: number; pieces: EgoParts["sides"][number]["pieces"] }>;
+}
+
+export interface EgoJobBatch {
+  /** Plans this worker has not had yet. */
+  plans: Array<[number, ColumnPlan]>;
+  jobs: EgoJob[];
+}
+
+export interface EgoJobResult {
+  index: number;
+  measured: EgoRow;
+  /** Problems building the ego reported (with no memory of other egos): when any, the main thread builds it again. */
+  problems: number;
+  /** The ego's distinct alter ids, in order, joined by NUL (a NUL byte cannot reach an id): checkNetwork remembers them. */
+  alterIds: string;
+}
+
+/** A worker's state: its setup and the plans it has been sent. */
+export class EgoJobRunner {
+  private readonly plans = new Map<number, ColumnPlan>();
+
+  constructor(private readonly setup: EgoWorkerSetup) {}
+
+  /** Builds and measures each ego of a batch, each with a fresh problem list. */
+  run(batch: EgoJobBatch): EgoJobResult[] {
+    for (const [id, plan] of batch.plans) this.plans.set(id, plan);
+    return batch.jobs.map((job) => {
+      const parts: EgoParts = {
+        ego: job.ego,
+        sides: job.sides.map((s) => ({ file: this.sideFile(s), pieces: s.pieces })),
+      };
+      const problems = new ProblemList();
+      const network = buildEgoNetwork(parts, this.setup.codebook, problems);
+      const ids = new Set<string>();
+      for (const a of network.alters) ids.add(a.alterId);
+      return {
+        index: job.index,
+        measured: measureEgo(network, this.setup.spec),
+        problems: problems.problems.length,
+        alterIds: [...ids].join("\u0000"),
+      };
+    });
+  }
+
+  private sideFile(s: EgoJob["sides"][number]): SideFile {
+    const plan = this.plans.get(s.plan);
+    if (plan === undefined) throw new Error(`bug: plan ${s.plan} was not sent to this worker`);
+    return { name: s.name, kind: s.kind, type: s.type, plan, width: s.width };
+  }
+}

@@ -1,0 +1,67 @@
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { faultyCohort } from "./faulty-cohort.js";
+
+// Worker threads run compiled code: these tests run the installed command (`npm run build`; `npm ci` builds it).
+const BIN = path.resolve("bin/netsp.js");
+const built = existsSync(path.resolve("dist/pipeline/ego-worker.js"));
+const root = mkdtempSync(path.join(tmpdir(), "netsp-jobs-"));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function netsp(...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** Every output file, run.json without what differs from run to run (times, and the clock's timestamps). */
+function outputs(dir: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of readdirSync(dir).sort()) {
+    const text = readFileSync(path.join(dir, f), "utf8");
+    if (f !== "run.json") out[f] = text;
+    else {
+      const { timingsMs, startedAt, finishedAt, ...rest } = JSON.parse(text);
+      out[f] = rest;
+    }
+  }
+  return out;
+}
+
+describe.skipIf(!built)("--jobs: the same output from any number of worker threads", () => {
+  it("netsp analyse on a merged cohort of 600 egos: every file identical with 1, 2 and 3 threads", () => {
+    const data = path.join(root, "cohort");
+    expect(netsp("synth", "--egos", "600", "--alters", "30", "--format", "merged", "--out", data, "--quiet").code).toBe(0);
+    const results = [1, 2, 3].map((jobs) => {
+      const out = path.join(root, `analyse-${jobs}`);
+      const r = netsp("analyse", data, "--out", out, "--jobs", String(jobs), "--quiet");
+      expect(r.code, r.stderr).toBe(0);
+      return outputs(out);
+    });
+    expect(Object.keys(results[0])).toContain("measures.csv");
+    expect(results[1]).toEqual(results[0]);
+    expect(results[2]).toEqual(results[0]);
+  });
+
+  it("with errors and warnings whose wording depends on earlier egos: the same report, problems and measures", () => {
+    const data = faultyCohort(path.join(root, "faulty"));
+    const results = [1, 2].map((jobs) => {
+      const out = path.join(root, `faulty-${jobs}`);
+      const r = netsp("analyse", data, "--out", out, "--jobs", String(jobs), "--keep-going", "--quiet");
+      expect(r.code, r.stderr).toBe(0);
+      return outputs(out);
+    });
+    expect((results[0]["run.json"] as { errors: unknown[] }).errors.length).toBeGreaterThan(0);
+    expect(results[1]).toEqual(results[0]);
+    const measures = [1, 2].map((jobs) => netsp("measures", data, "--jobs", String(jobs), "--format", "csv"));
+    expect(measures[0].code).toBe(1); // errors in the data: nothing written, the errors listed
+    expect(measures[1]).toEqual(measures[0]);
+  });
+
+  it("refuses a number of threads that is not a whole number from 1 (exit 2)", () => {
+    expect(netsp("measures", "fixtures/network-canvas-radar", "--jobs", "0").code).toBe(2);
+    expect(netsp("measures", "fixtures/network-canvas-radar", "--jobs", "two").code).toBe(2);
+  });
+});
