@@ -18,6 +18,8 @@ import {
 import { VERSION } from "../version.js";
 import { error, info, style, warn } from "./messages.js";
 import { Progress } from "./progress.js";
+import { checkKeyOutsideOutput, pseudonymiserFor } from "./pseudonymise-key.js";
+import { reportHtmlFor } from "./report.js";
 import { sharedOptions, splitList } from "./shared-options.js";
 
 interface AnalyseCliOptions {
@@ -26,11 +28,15 @@ interface AnalyseCliOptions {
   force?: boolean;
   keepGoing?: boolean;
   includeText?: boolean;
+  pseudonymise?: boolean;
+  pseudonymiseKey?: string;
+  report?: boolean;
   quiet?: boolean;
   config?: string;
   protocol?: string;
   inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  jobs?: number;
 }
 
 const EXTRA_FORMATS = ["csv", "md", "json", "xlsx"];
@@ -46,10 +52,14 @@ export function analyseCommand(): Command {
     .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
     .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
     .addOption(new Option("--include-text", "carry text ego variables (free text, names) into the tables"))
+    .addOption(new Option("--report", "also write report.html: tables, charts and sociograms in one self-contained page (see netsp report)"))
+    .addOption(sharedOptions.pseudonymise())
+    .addOption(sharedOptions.pseudonymiseKey())
     .addOption(sharedOptions.config())
     .addOption(sharedOptions.protocol())
     .addOption(sharedOptions.inputFormat())
     .addOption(sharedOptions.egoId())
+    .addOption(sharedOptions.jobs())
     .addOption(sharedOptions.quiet())
     .addHelpText(
       "after",
@@ -58,6 +68,7 @@ Examples:
   $ netsp analyse fixtures/thesis --out thesis-tables       the bundled thesis study (config + interviews)
   $ netsp analyse ./export --out results --format xlsx      a plain export, default tables, plus a workbook
   $ netsp analyse ./export --keep-going                     leave out egos with errors, list them in report.md
+  $ netsp analyse ./export --pseudonymise-key ~/netsp.key   ego ids replaced by stable pseudonyms (HMAC-SHA-256)
 
 Writes measures.csv (one row per ego, every measure), each table as <name>.csv and <name>.md, report.md
 (every table, with the inputs and warnings) and run.json (versions, config hash, input SHA-256s, counts,
@@ -76,7 +87,12 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     if (!EXTRA_FORMATS.includes(f)) throw new UsageError(`--format: "${f}" is not one of ${EXTRA_FORMATS.join(", ")}`);
   }
   const cwd = process.cwd();
-  const progress = new Progress("measuring");
+  checkKeyOutsideOutput(options, path.resolve(cwd, options.out));
+  const pseudonymiser = await pseudonymiserFor(options);
+  // With --pseudonymise, paths (whose names start with case ids) are shown pseudonymised too.
+  const shown = (text: string) => (pseudonymiser ? pseudonymiser.text(text) : text);
+  // Made at the first ego, when the number of egos expected is known (for the time remaining).
+  let progress: Progress | undefined;
   let analysis;
   try {
     analysis = await analyseStudy({
@@ -87,10 +103,12 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
       egoId: options.egoId,
       keepGoing: options.keepGoing,
       includeText: options.includeText,
-      onProgress: (n) => progress.update(n),
+      pseudonymiser,
+      jobs: options.jobs,
+      onProgress: (n, expected) => (progress ??= new Progress("measuring", expected)).update(n),
     });
   } catch (e) {
-    progress.done();
+    progress?.done();
     if (e instanceof DataErrorWithProblems) {
       for (const p of e.errors) error(`${where(p)}: ${p.message}`);
       throw new DataError(
@@ -101,7 +119,7 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     }
     throw e;
   }
-  progress.done();
+  progress?.done();
 
   const outDir = path.resolve(cwd, options.out);
   const inputs = [analysis.dataPath, ...(analysis.configPath ? [analysis.configPath] : [])];
@@ -118,6 +136,10 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     if (formats.has("json")) files.set(`${t.name}.json`, toJson(t.data));
   }
   if (formats.has("xlsx")) files.set("tables.xlsx", toXlsx(allTables));
+  if (options.report) {
+    const egoIdOf = pseudonymiser ? (id: string) => pseudonymiser.id(id) : undefined;
+    files.set("report.html", await reportHtmlFor(analysis, { ...options, egoIdOf }));
+  }
   const outputs = [...files.keys(), "report.md", "run.json"];
 
   const configHash = hashJson(analysis.config);
@@ -126,7 +148,7 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     "report.md",
     reportMarkdown({
       version: VERSION,
-      input: relativePath(analysis.dataPath, base),
+      input: shown(relativePath(analysis.dataPath, base)),
       format: analysis.dataset.format,
       fileCount: analysis.dataset.files.length,
       config: analysis.configPath ? relativePath(analysis.configPath, base) : undefined,
@@ -150,7 +172,11 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     node: process.version,
     startedAt: startedAt.toISOString(),
     finishedAt: "",
-    input: { path: relativePath(analysis.dataPath, base), format: analysis.dataset.format, files: inputFiles },
+    input: {
+      path: shown(relativePath(analysis.dataPath, base)),
+      format: analysis.dataset.format,
+      files: inputFiles.map((f) => ({ ...f, path: shown(f.path) })),
+    },
     config: {
       path: analysis.configPath ? relativePath(analysis.configPath, base) : null,
       sha256: configHash,
@@ -162,6 +188,7 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     warnings: reportedProblems(analysis.warnings),
     notes: analysis.notes,
     outputs,
+    ...(pseudonymiser ? { pseudonymised: PSEUDONYMISED } : {}),
     timingsMs: {
       readAndMeasure: round(analysis.timings.readAndMeasureMs),
       tables: round(analysis.timings.tablesMs),
@@ -174,7 +201,11 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
   files.set("run.json", JSON.stringify(record, null, 2) + "\n");
 
   const onInterrupt = () => {
-    void abandonOutputWrites().then(() => process.exit(130));
+    void abandonOutputWrites().then((outcome) => {
+      const shown = relativePath(outDir, cwd);
+      error(outcome === "kept" ? `interrupted: ${shown} is left as it was before this run` : `interrupted after ${shown} was written in full`);
+      process.exit(130);
+    });
   };
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);
@@ -188,7 +219,7 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
   if (options.quiet) return;
   const c = analysis.counts;
   info(
-    `Read ${c.egos} ego${c.egos === 1 ? "" : "s"} (${c.alters} alters, ${c.ties} ties) from ${relativePath(analysis.dataPath, base)}` +
+    `Read ${c.egos} ego${c.egos === 1 ? "" : "s"} (${c.alters} alters, ${c.ties} ties) from ${shown(relativePath(analysis.dataPath, base))}` +
       (analysis.leftOut.length ? `; left out ${analysis.leftOut.length} with errors: ${analysis.leftOut.join(", ")}` : ""),
   );
   const warningCount = analysis.warnings.length + analysis.notes.length;
@@ -199,6 +230,12 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
   info(`  ${"run.json".padEnd(28)} provenance: versions, config hash, input SHA-256s, timings`);
   if (formats.has("xlsx")) info(`  ${"tables.xlsx".padEnd(28)} one sheet per table`);
 }
+
+/** What run.json says about pseudonymisation: how, never the key (nor a hash of it, which could be guessed). */
+const PSEUDONYMISED = {
+  method: "HMAC-SHA-256(key, \"netsp-ego-id:\" + ego id), first 16 hex digits, prefixed ego-",
+  applies: "ego ids in every table, and ego ids and case ids in messages and file paths",
+};
 
 function where(p: Problem): string {
   return p.line !== undefined ? `${p.file}:${p.line}` : p.file;

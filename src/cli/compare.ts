@@ -8,6 +8,7 @@ import { renderTerminal, toCsv, toMarkdown } from "../tables/index.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
+import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { sharedOptions, splitList } from "./shared-options.js";
 
 interface CompareOptions {
@@ -21,6 +22,9 @@ interface CompareOptions {
   protocol?: string;
   inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  jobs?: number;
+  pseudonymise?: boolean;
+  pseudonymiseKey?: string;
 }
 
 /** `netsp compare`: group comparison of per-ego measures. */
@@ -45,6 +49,9 @@ export function compareCommand(): Command {
     .addOption(sharedOptions.protocol())
     .addOption(sharedOptions.inputFormat())
     .addOption(sharedOptions.egoId())
+    .addOption(sharedOptions.jobs())
+    .addOption(sharedOptions.pseudonymise())
+    .addOption(sharedOptions.pseudonymiseKey())
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
@@ -72,7 +79,9 @@ async function runCompare(input: string | undefined, options: CompareOptions): P
     protocol: options.protocol,
     inputFormat: options.inputFormat,
     egoId: options.egoId,
+    jobs: options.jobs,
     measures: requested ?? DEFAULT_COMPARE_MEASURES,
+    pseudonymiser: await pseudonymiserFor(options),
     variables: [options.by],
     onWarning: warn,
   });

@@ -7,6 +7,7 @@ import { assertNumeric, findColumn } from "../tables/build-comparison.js";
 import { chooseFormat, writeOutput } from "./output.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
+import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { sharedOptions, splitList } from "./shared-options.js";
 
 interface CorrelateOptions {
@@ -19,6 +20,9 @@ interface CorrelateOptions {
   protocol?: string;
   inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  jobs?: number;
+  pseudonymise?: boolean;
+  pseudonymiseKey?: string;
 }
 
 /** `netsp correlate`: correlations between per-ego variables, every pair. */
@@ -35,6 +39,9 @@ export function correlateCommand(): Command {
     .addOption(sharedOptions.protocol())
     .addOption(sharedOptions.inputFormat())
     .addOption(sharedOptions.egoId())
+    .addOption(sharedOptions.jobs())
+    .addOption(sharedOptions.pseudonymise())
+    .addOption(sharedOptions.pseudonymiseKey())
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
@@ -63,7 +70,9 @@ async function runCorrelate(input: string | undefined, options: CorrelateOptions
     protocol: options.protocol,
     inputFormat: options.inputFormat,
     egoId: options.egoId,
+    jobs: options.jobs,
     variables: [...vars, ...control],
+    pseudonymiser: await pseudonymiserFor(options),
     onWarning: warn,
   });
   const resolve = (name: string) => {

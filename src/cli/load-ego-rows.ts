@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { DataError, InputError, UsageError } from "../errors.js";
 import { loadStudyConfig, resolveAlias } from "../ingest/load-config.js";
 import { ProblemList, type InputFormat, type StudyConfig } from "../model/index.js";
+import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "../report/pseudonymise.js";
 import type { Cell, Table } from "../tables/index.js";
 
 export interface LoadEgoRowsOptions {
@@ -13,12 +14,16 @@ export interface LoadEgoRowsOptions {
   protocol?: string;
   inputFormat?: InputFormat;
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  /** `--jobs`: worker threads for measuring an export (see measureDataset). */
+  jobs?: number;
   /** Measure ids the command needs (interview exports are measured for these only). */
   measures?: readonly string[];
   /** Other columns the command needs (grouping or ego variables, as named on the command line). */
   variables?: readonly string[];
   /** Where messages for people go (the CLI passes its `warn`). */
   onWarning?: (message: string) => void;
+  /** `--pseudonymise`: ego ids in the rows (and in messages about an export) become pseudonyms. */
+  pseudonymiser?: Pseudonymiser;
   cwd?: string;
 }
 
@@ -62,6 +67,12 @@ export async function loadEgoRows(input: string | undefined, options: LoadEgoRow
 
   if (info.isFile() && TABLE_EXTENSIONS.has(path.extname(absolute).toLowerCase()) && !(await isNetworkCanvasEgoFile(absolute))) {
     const { table, rowLines } = await readEgoTable(absolute, display);
+    if (options.pseudonymiser) {
+      // Rows keep their order here, so rowLines still point at them.
+      const p = options.pseudonymiser;
+      const rows = table.rows.map((r) => (typeof r.ego_id === "string" || typeof r.ego_id === "number" ? { ...r, ego_id: p.id(String(r.ego_id)) } : r));
+      return { table: { ...table, rows }, source: display, config: loaded.config, rowLines };
+    }
     return { table, source: display, config: loaded.config, rowLines };
   }
   const table = await measureExport(absolute, loaded.config, loaded.protocolPath, options);
@@ -197,10 +208,18 @@ async function measureExport(
     }
   }
   const groupVariables = [...new Set([...egoVariables, ...plan.groupVariables.map((g) => g.id)])];
-  const measured = await measureDataset(dataset, plan, { measures, groupVariables });
+  const pseudo = options.pseudonymiser;
+  const measured = await measureDataset(pseudo ? learningIds(dataset, pseudo) : dataset, plan, {
+    measures,
+    groupVariables,
+    jobs: options.jobs,
+    problems,
+  });
+  if (pseudo) learnIds(pseudo, measured.table.rows, problems.problems);
 
   if (problems.errors.length > 0) {
-    const shown = problems.errors.slice(0, 10).map((p) => `  ${p.file}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}`);
+    const errors = pseudo ? problems.errors.map((p) => pseudo.problem(p)) : problems.errors;
+    const shown = errors.slice(0, 10).map((p) => `  ${p.file}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}`);
     const more = problems.errors.length > 10 ? [`  … and ${problems.errors.length - 10} more (run \`netsp validate\`)`] : [];
     throw new DataError(
       `the data have ${problems.errors.length} error${problems.errors.length === 1 ? "" : "s"}, so no statistics were computed:\n` +
@@ -213,5 +232,6 @@ async function measureExport(
     warnings.push(`${problems.warnings.length} warning${problems.warnings.length === 1 ? "" : "s"} in the data (run \`netsp validate\` to list them)`);
   }
   for (const w of warnings) options.onWarning?.(w);
-  return measured.table;
+  // Rows keep their order, so statistics add up to the same bits as without pseudonyms (no ids are printed).
+  return pseudo ? pseudonymiseRows(measured.table, pseudo, { sort: false }) : measured.table;
 }

@@ -6,9 +6,11 @@ import { openDataset } from "../ingest/open-dataset.js";
 import { MEASURES, makeStudyPlan } from "../measures/index.js";
 import { ProblemList, type InputFormat, type Problem, type StudyConfig } from "../model/index.js";
 import { measureDataset } from "../pipeline/measure-ego-rows.js";
+import { learnIds, learningIds, pseudonymiseRows } from "../report/pseudonymise.js";
 import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables/index.js";
 import { writeFileAtomic } from "../tables/write-file-atomic.js";
 import { error, info, warn } from "./messages.js";
+import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { sharedOptions, splitList } from "./shared-options.js";
 
 interface MeasuresOptions {
@@ -20,6 +22,9 @@ interface MeasuresOptions {
   protocol?: string;
   inputFormat?: InputFormat;
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  jobs?: number;
+  pseudonymise?: boolean;
+  pseudonymiseKey?: string;
 }
 
 /** Errors printed one per line before giving up; the rest are counted. */
@@ -34,10 +39,13 @@ export function measuresCommand(): Command {
     .addOption(sharedOptions.format(["csv", "md", "json"]))
     .addOption(sharedOptions.out())
     .option("--list", "list every measure with its label and definition, then stop")
+    .addOption(sharedOptions.pseudonymise())
+    .addOption(sharedOptions.pseudonymiseKey())
     .addOption(sharedOptions.config())
     .addOption(sharedOptions.protocol())
     .addOption(sharedOptions.inputFormat())
     .addOption(sharedOptions.egoId())
+    .addOption(sharedOptions.jobs())
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
@@ -77,6 +85,7 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
     );
   }
   const config: StudyConfig = options.inputFormat ? { ...loaded.config, format: options.inputFormat } : loaded.config;
+  const pseudonymiser = await pseudonymiserFor(options);
   const problems = new ProblemList();
   const dataset = await openDataset(data, {
     config,
@@ -85,12 +94,15 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
     problems,
   });
   const plan = makeStudyPlan(dataset.codebook, config);
-  const measured = await measureDataset(dataset, plan, {
+  const measured = await measureDataset(pseudonymiser ? learningIds(dataset, pseudonymiser) : dataset, plan, {
     measures: selected,
     groupVariables: plan.groupVariables.map((g) => g.id),
+    jobs: options.jobs,
+    problems,
   });
 
-  const errors = problems.errors;
+  if (pseudonymiser) learnIds(pseudonymiser, measured.table.rows, problems.problems);
+  const errors = pseudonymiser ? problems.errors.map((p) => pseudonymiser.problem(p)) : problems.errors;
   if (errors.length > 0) {
     for (const p of errors.slice(0, ERRORS_SHOWN)) error(describeProblem(p));
     if (errors.length > ERRORS_SHOWN) error(`… and ${errors.length - ERRORS_SHOWN} more (\`netsp validate\` lists them all)`);
@@ -106,7 +118,8 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
   }
   for (const note of measured.notes) info(`note: ${note}`);
   if (measured.egoCount === 0) warn("the data hold no interviews: the table has a header only");
-  await writeOutput(render(measured.table, format), options.out);
+  const table = pseudonymiser ? pseudonymiseRows(measured.table, pseudonymiser) : measured.table;
+  await writeOutput(render(table, format), options.out);
   if (options.out !== undefined) {
     info(`wrote ${measured.egoCount} ego${measured.egoCount === 1 ? "" : "s"} × ${measured.measureColumns.length} measures to ${options.out}`);
   }

@@ -1,4 +1,4 @@
-import { Option } from "commander";
+import { InvalidArgumentError, Option } from "commander";
 
 /**
  * Options shared by several commands, each defined once here so their names, help and defaults agree.
@@ -19,9 +19,24 @@ export const sharedOptions = {
   format: (choices: string[]) =>
     new Option("-f, --format <format>", "output format (default: a table on a terminal, csv otherwise)").choices(choices),
   measures: () => new Option("-m, --measures <ids>", "comma-separated measure ids (see `netsp measures --list`)"),
-  jobs: () => new Option("-j, --jobs <n>", "worker threads for per-ego work (default: number of CPU cores)"),
+  jobs: () =>
+    new Option("-j, --jobs <n>", "worker threads for per-ego work (default: number of CPU cores)").argParser(parseJobs),
   quiet: () => new Option("-q, --quiet", "no progress or summary on stderr"),
+  pseudonymise: () =>
+    new Option(
+      "--pseudonymise",
+      "replace ego ids by stable pseudonyms (HMAC-SHA-256 with your key, from --pseudonymise-key or NETSP_PSEUDONYMISE_KEY)",
+    ),
+  pseudonymiseKey: () =>
+    new Option("--pseudonymise-key <file>", "file holding the pseudonymisation key (implies --pseudonymise; never put the key itself on the command line)"),
 };
+
+/** `--jobs`: a whole number from 1 to 256. */
+export function parseJobs(value: string): number {
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number of threads from 1 to 256.");
+  return n;
+}
 
 /** Splits `a,b, c` into ids, dropping blanks. */
 export function splitList(value: string | undefined): string[] | undefined {

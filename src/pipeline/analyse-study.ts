@@ -5,10 +5,11 @@ import type { Dataset } from "../ingest/dataset.js";
 import { loadStudyConfig } from "../ingest/load-config.js";
 import { openDataset } from "../ingest/open-dataset.js";
 import { makeStudyPlan } from "../measures/index.js";
-import { ProblemList, type EgoNetwork, type InputFormat, type Problem, type StudyConfig } from "../model/index.js";
+import { ProblemList, type InputFormat, type Problem, type StudyConfig } from "../model/index.js";
+import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "../report/pseudonymise.js";
 import type { Table } from "../tables/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
-import { measureDataset } from "./measure-ego-rows.js";
+import { compareEgoIds, measureDataset } from "./measure-ego-rows.js";
 
 export interface AnalyseOptions {
   /** The data (or a folder whose netsp.config.json names it); default: the config's `data`. */
@@ -21,7 +22,15 @@ export interface AnalyseOptions {
   keepGoing?: boolean;
   /** Carry text ego variables (free text, names) into the rows and tables. */
   includeText?: boolean;
-  onProgress?: (egos: number) => void;
+  /**
+   * Replace ego ids by pseudonyms everywhere in the result: rows, tables, left-out list, problems (ego ids
+   * and case ids in messages and file names) and notes.
+   */
+  pseudonymiser?: Pseudonymiser;
+  /** Called after each ego with the number measured so far, and the number expected when the reader can tell. */
+  onProgress?: (egos: number, expected?: number) => void;
+  /** Worker threads for reading and measuring egos (see measureDataset); default: one per core for large exports. */
+  jobs?: number;
   cwd?: string;
 }
 
@@ -50,6 +59,8 @@ export interface StudyAnalysis {
   /** Egos left out because their data had errors (with --keep-going). */
   leftOut: string[];
   timings: { readAndMeasureMs: number; tablesMs: number };
+  /** The pseudonymiser the rows were written with (`--pseudonymise`), for anything that shows ego ids later. */
+  pseudonymiser?: Pseudonymiser;
 }
 
 /**
@@ -81,13 +92,22 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
   const groupIds = plan.groupVariables.map((g) => g.id);
   const carried = [...new Set([...groupIds, ...egoVariables.map((v) => v.id)])];
 
-  const counts: StudyCounts = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {} };
   const started = performance.now();
-  const measured = await measureDataset(counting(dataset, counts), plan, { groupVariables: carried, onProgress: options.onProgress });
+  const pseudo = options.pseudonymiser;
+  const source = pseudo ? learningIds(dataset, pseudo) : dataset;
+  const measured = await measureDataset(source, plan, {
+    groupVariables: carried,
+    onProgress: options.onProgress,
+    jobs: options.jobs,
+    problems,
+  });
+  const counts: StudyCounts = measured.counts;
+  if (pseudo) learnIds(pseudo, measured.table.rows, problems.problems);
+  const shownProblems = (list: Problem[]) => (pseudo ? list.map((p) => pseudo.problem(p)) : list);
   const readAndMeasureMs = performance.now() - started;
 
   const errors = problems.errors;
-  const leftOut: string[] = [];
+  let leftOut: string[] = [];
   let rows = measured.table.rows;
   if (errors.length > 0) {
     if (!options.keepGoing) return stopped();
@@ -98,13 +118,19 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
       return false;
     });
   }
+  if (pseudo) {
+    // Same order as without pseudonyms (so every statistic is the same to the bit); tables that list egos
+    // (measures, egos tables) are sorted by pseudonym.
+    rows = pseudonymiseRows({ ...measured.table, rows }, pseudo, { sort: false }).rows;
+    leftOut = leftOut.map((id) => pseudo.id(id));
+  }
   const egoRows: Table = { ...measured.table, name: "ego-rows", rows };
   const measureIds = new Set(measured.measureColumns.map((c) => c.id));
   const measuresTable: Table = {
     name: "measures",
     title: "Measures per ego",
     columns: measured.table.columns.filter((c) => c.id === "ego_id" || groupIds.includes(c.id) || measureIds.has(c.id)),
-    rows,
+    rows: pseudo ? [...rows].sort((a, b) => compareEgoIds(String(a.ego_id), String(b.ego_id))) : rows,
     ...(measured.notes.length ? { notes: measured.notes } : {}),
   };
 
@@ -117,10 +143,23 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     }
     categoryLabels[v.id] = labels;
   }
+  // Without a codebook type (no protocol), a column of words may hold names (or free text). It goes into the
+  // default tables only when it looks like categories: every value it takes is shared by at least two egos
+  // (so no value points at one person). Else only with includeText. Configured groups always stay.
+  const untypedText = options.includeText
+    ? []
+    : egoVariables.filter((v) => dataset.codebook.ego[v.id]?.type === "unknown" && !groupIds.includes(v.id) && !sharedValues(rows, v.id));
+  const untypedNote = untypedText.length
+    ? [
+        `ego variable${untypedText.length === 1 ? "" : "s"} ${untypedText.map((v) => v.id).join(", ")}: no type in a codebook, and text ` +
+          "that some ego has alone (a name, free text, or a category of one), so left out of the tables: give the protocol " +
+          "(--protocol) for the types, or --include-text to show them",
+      ]
+    : [];
   const { tables, warnings: tableWarnings } = buildStudyTables({
     config,
     egoRows,
-    egoVariables: egoVariables.filter((v) => carried.includes(v.id)),
+    egoVariables: egoVariables.filter((v) => carried.includes(v.id) && !untypedText.includes(v)),
     categoryLabels,
     compositionVariables: measured.plan.composition.map((v) => v.id),
   });
@@ -134,15 +173,16 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     counts,
     measures: measuresTable,
     tables,
-    errors,
-    warnings: problems.warnings,
-    notes: [...plan.warnings, ...measured.warnings, ...tableWarnings],
+    errors: shownProblems(errors),
+    warnings: shownProblems(problems.warnings),
+    notes: [...plan.warnings, ...measured.warnings, ...tableWarnings, ...untypedNote].map((n) => (pseudo ? pseudo.text(n) : n)),
     leftOut,
     timings: { readAndMeasureMs, tablesMs },
+    ...(pseudo ? { pseudonymiser: pseudo } : {}),
   };
 
   function stopped(): never {
-    throw new DataErrorWithProblems(errors, problems.warnings);
+    throw new DataErrorWithProblems(shownProblems(errors), shownProblems(problems.warnings));
   }
 }
 
@@ -169,19 +209,13 @@ async function resolveDataPath(input: string | undefined, configData: string | u
   return absolute;
 }
 
-/** The same dataset, counting raw alters and ties per type as they stream past. */
-function counting(dataset: Dataset, counts: StudyCounts): Dataset {
-  return {
-    ...dataset,
-    async *egos(): AsyncIterable<EgoNetwork> {
-      for await (const network of dataset.egos()) {
-        counts.egos++;
-        counts.alters += network.alters.length;
-        counts.ties += network.ties.length;
-        for (const a of network.alters) counts.nodeTypes[a.nodeType] = (counts.nodeTypes[a.nodeType] ?? 0) + 1;
-        for (const t of network.ties) counts.edgeTypes[t.edgeType] = (counts.edgeTypes[t.edgeType] ?? 0) + 1;
-        yield network;
-      }
-    },
-  };
+/** True when no ego has a text value of `column` that no other ego has (numbers and true/false always pass). */
+function sharedValues(rows: ReadonlyArray<Record<string, unknown>>, column: string): boolean {
+  const counts = new Map<string, number>();
+  for (const row of rows) {
+    const value = row[column];
+    if (typeof value === "string") counts.set(value, (counts.get(value) ?? 0) + 1);
+  }
+  for (const n of counts.values()) if (n < 2) return false;
+  return true;
 }

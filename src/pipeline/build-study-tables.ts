@@ -12,6 +12,7 @@ import { compareCsvTable, compareTables } from "../tables/compare-tables.js";
 import { correlateTable } from "../tables/correlate-tables.js";
 import { resolveGrouping } from "../tables/grouping.js";
 import { toMarkdown, type Cell, type Table } from "../tables/index.js";
+import { compareEgoIds } from "./measure-ego-rows.js";
 
 /** One table of an analysis: the data (CSV, JSON, xlsx) and how it reads (Markdown). */
 export interface StudyTable {
@@ -122,7 +123,11 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
       data = buildSummaryTable(rows.rows, { ...spec, columns: resolvedColumns() }, grouping);
       break;
     case "egos":
-      data = buildEgosTable(rows.rows, { ...spec, by, columns: resolvedColumns() });
+      // In ego id order (already so, unless the ids were pseudonymised after sorting: then by pseudonym).
+      data = buildEgosTable(
+        [...rows.rows].sort((a, b) => compareEgoIds(String(a.ego_id), String(b.ego_id))),
+        { ...spec, by, columns: resolvedColumns() },
+      );
       break;
     case "composition":
       data = buildCompositionTable(rows.rows, spec, grouping, context.categoryLabels[spec.variable ?? ""] ?? {});

@@ -21,6 +21,8 @@ export interface RunRecord {
   warnings: ReportedProblem[];
   notes: string[];
   outputs: string[];
+  /** Present when ego ids were pseudonymised (`--pseudonymise`): the method, never the key. */
+  pseudonymised?: { method: string; applies: string };
   timingsMs: Record<string, number>;
 }
 
