@@ -8,7 +8,8 @@ import type { Cell, Table } from "./table.js";
  * empty cell, text guarded against formula injection.
  */
 export function toCsv(table: Table): string {
-  const header = table.columns.map((c) => c.id);
+  // Column ids can come from the data (a variable named in an export's header), so they are guarded too.
+  const header = table.columns.map((c) => neutraliseFormula(c.id));
   const body = table.rows.map((row) => table.columns.map((c) => csvCell(row[c.id] ?? null)));
   return stringify([header, ...body], { record_delimiter: "\n" });
 }

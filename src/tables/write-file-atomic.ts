@@ -1,14 +1,24 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, rename, rm, writeFile } from "node:fs/promises";
+import { mkdir, open, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
-/** Writes a file via a temporary sibling and a rename, so readers never see half a file. */
+/**
+ * Writes a file via a temporary sibling and a rename, so readers never see half a file. The content is
+ * flushed to disk (fsync) before the rename, so a power cut leaves the old file or the new one, not an
+ * empty one.
+ */
 export async function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
   const target = path.resolve(file);
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
-    await writeFile(temporary, content);
+    const handle = await open(temporary, "wx");
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await rename(temporary, target);
   } catch (e) {
     await rm(temporary, { force: true });

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, readdir, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { mkdir, open, readdir, realpath, rename, rm, stat } from "node:fs/promises";
 import path from "node:path";
-import { UsageError } from "../errors.js";
+import { OutputError, UsageError } from "../errors.js";
 
 /** The file that marks a folder as written by netsp, so a later run may replace it without --force. */
 export const OUTPUT_MARKER = ".netsp-output";
@@ -40,54 +40,104 @@ export async function checkOutputFolder(outDir: string, options: OutputFolderOpt
 
 /**
  * Writes every file into a fresh sibling folder, then swaps it in with renames, so an interrupted run
- * leaves the previous outputs intact and never a half-written table. Call checkOutputFolder first.
+ * leaves the previous outputs intact and never a half-written table. Files and folders are flushed to disk
+ * (fsync) before the swap, so a power cut cannot leave renamed but empty files. Call checkOutputFolder first.
  */
 export async function writeOutputFolder(outDir: string, files: Map<string, string | Uint8Array>): Promise<void> {
+  const state = { swapped: false };
+  const write = writeStaged(outDir, files, state);
+  inFlight.set(write, state);
+  try {
+    await write;
+  } finally {
+    inFlight.delete(write);
+  }
+}
+
+async function writeStaged(outDir: string, files: Map<string, string | Uint8Array>, state: { swapped: boolean }): Promise<void> {
   const out = path.resolve(outDir);
   const parent = path.dirname(out);
   await mkdir(parent, { recursive: true });
   const tag = `${process.pid}-${randomBytes(4).toString("hex")}`;
   const staging = path.join(parent, `.${path.basename(out)}.netsp-new-${tag}`);
   const retired = path.join(parent, `.${path.basename(out)}.netsp-old-${tag}`);
-  activeStaging.add(staging);
   try {
     await mkdir(staging);
-    await writeFile(path.join(staging, OUTPUT_MARKER), "This folder was written by netsp; a later run may replace it.\n");
+    await writeDurably(path.join(staging, OUTPUT_MARKER), "This folder was written by netsp; a later run may replace it.\n");
+    const folders = new Set([staging]);
     for (const [name, content] of files) {
+      stopIfAbandoned();
       const target = path.join(staging, name);
       if (!isInside(target, staging)) throw new Error(`bug: output name escapes the folder: ${name}`);
       await mkdir(path.dirname(target), { recursive: true });
-      await writeFile(target, content);
+      folders.add(path.dirname(target));
+      await writeDurably(target, content);
     }
-    // The swap is two renames; an interrupt waits for it (see abandonOutputWrites).
-    swapping = (async () => {
-      if (await exists(out)) {
-        await rename(out, retired);
-        await rename(staging, out);
-      } else {
-        await rename(staging, out);
-      }
-    })();
-    await swapping;
-    swapping = undefined;
+    for (const folder of folders) await syncFolder(folder);
+    // Past this point the swap runs to its end: an interrupt waits for it (see abandonOutputWrites).
+    stopIfAbandoned();
+    state.swapped = true;
+    if (await exists(out)) {
+      await rename(out, retired);
+      await rename(staging, out);
+    } else {
+      await rename(staging, out);
+    }
+    await syncFolder(parent);
     await rm(retired, { recursive: true, force: true });
   } finally {
-    activeStaging.delete(staging);
     await rm(staging, { recursive: true, force: true });
   }
 }
 
-/** Staging folders of writes in progress, so an interrupt handler can remove them. */
-const activeStaging = new Set<string>();
-let swapping: Promise<void> | undefined;
+/** Writes in progress (and whether each has begun its swap), so an interrupt handler can wait for them. */
+const inFlight = new Map<Promise<void>, { swapped: boolean }>();
+let abandoned = false;
+
+function stopIfAbandoned(): void {
+  if (abandoned) throw new OutputError("interrupted while writing: the previous outputs are left as they were");
+}
 
 /**
- * For an interrupt handler: lets a swap in progress finish, then removes unfinished staging folders. The
- * previous outputs (or the complete new ones) are what remains.
+ * For an interrupt handler: makes writes in progress stop before their next file (a swap already begun is
+ * finished), then waits until each has removed its staging folder. What remains is the previous outputs,
+ * or the complete new ones, never a mixture. Resolves to "kept" when the previous outputs are what remains,
+ * "replaced" when a write had already begun its swap. Never rejects.
  */
-export async function abandonOutputWrites(): Promise<void> {
-  if (swapping) await swapping.catch(() => undefined);
-  await Promise.all([...activeStaging].map((dir) => rm(dir, { recursive: true, force: true })));
+export async function abandonOutputWrites(): Promise<"kept" | "replaced"> {
+  abandoned = true;
+  const writes = [...inFlight];
+  await Promise.all(writes.map(([w]) => w.catch(() => undefined)));
+  abandoned = false; // every write has stopped; a later one (in a process that goes on) may run
+  return writes.some(([, state]) => state.swapped) ? "replaced" : "kept";
+}
+
+/** Writes a file and flushes it to disk before returning. */
+async function writeDurably(file: string, content: string | Uint8Array): Promise<void> {
+  const handle = await open(file, "wx");
+  try {
+    await handle.writeFile(content);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Flushes a folder's entries (new files, renames) to disk; a no-op where folders cannot be opened (Windows). */
+async function syncFolder(folder: string): Promise<void> {
+  let handle;
+  try {
+    handle = await open(folder, "r");
+  } catch {
+    return;
+  }
+  try {
+    await handle.sync();
+  } catch {
+    // some file systems refuse fsync on a folder; the rename is still atomic
+  } finally {
+    await handle.close();
+  }
 }
 
 function isInside(child: string, parent: string): boolean {

@@ -1,4 +1,5 @@
 import { strToU8, zipSync, type Zippable } from "fflate";
+import { OutputError } from "../errors.js";
 import { neutraliseFormula } from "./neutralise-formula.js";
 import type { Cell, Table } from "./table.js";
 
@@ -56,7 +57,9 @@ export function toXlsx(tables: Table[]): Uint8Array {
 
 function sheetXml(table: Table): string {
   const rows: string[] = [];
-  const header = table.columns.map((c, j) => `<c r="${ref(0, j)}" t="inlineStr" s="1"><is><t>${escapeXml(c.id)}</t></is></c>`);
+  const header = table.columns.map(
+    (c, j) => `<c r="${ref(0, j)}" t="inlineStr" s="1"><is><t xml:space="preserve">${escapeXml(neutraliseFormula(c.id))}</t></is></c>`,
+  );
   rows.push(`<row r="1">${header.join("")}</row>`);
   table.rows.forEach((row, i) => {
     const cells = table.columns.map((c, j) => cellXml(row[c.id] ?? null, ref(i + 1, j))).join("");
@@ -76,8 +79,16 @@ function cellXml(value: Cell, at: string): string {
     return `<c r="${at}"><v>${value}</v></c>`;
   }
   if (typeof value === "boolean") return `<c r="${at}" t="b"><v>${value ? 1 : 0}</v></c>`;
-  return `<c r="${at}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(neutraliseFormula(value))}</t></is></c>`;
+  const text = neutraliseFormula(value);
+  if (text.length > MAX_CELL_CHARS) {
+    // Excel refuses longer cells (it "repairs" the workbook by cutting them): fail rather than write that.
+    throw new OutputError(`cell ${at} holds ${text.length} characters, more than the ${MAX_CELL_CHARS} an Excel cell can; use the CSV output`);
+  }
+  return `<c r="${at}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(text)}</t></is></c>`;
 }
+
+/** Most characters an Excel cell holds. */
+const MAX_CELL_CHARS = 32_767;
 
 /** A1-style reference for a zero-based row and column. */
 function ref(row: number, column: number): string {
