@@ -8,6 +8,8 @@ import { VERSION } from "../version.js";
 import { error, info } from "./messages.js";
 import { writeOutput } from "./output.js";
 import { Progress } from "./progress.js";
+import { pseudonymiserFor } from "./pseudonymise-key.js";
+import type { Pseudonymiser } from "../report/pseudonymise.js";
 import { sharedOptions, splitList } from "./shared-options.js";
 
 /** Options that shape sociograms, shared by `netsp report` and `netsp plot` (defined once, here). */
@@ -46,6 +48,8 @@ interface ReportCliOptions extends SociogramCliOptions {
   protocol?: string;
   inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  pseudonymise?: boolean;
+  pseudonymiseKey?: string;
 }
 
 /** `netsp report`: the study as one self-contained HTML file (tables, charts, sociograms). */
@@ -67,6 +71,8 @@ export function reportCommand(): Command {
     )
     .addOption(new Option("--egos <ids>", "draw the sociograms of these egos only, in this order (comma-separated)"))
     .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
+    .addOption(sharedOptions.pseudonymise())
+    .addOption(sharedOptions.pseudonymiseKey())
     .addOption(sharedOptions.config())
     .addOption(sharedOptions.protocol())
     .addOption(sharedOptions.inputFormat())
@@ -85,8 +91,10 @@ Alters are labelled A1…An (export order within each ego); names appear only wi
 variables never appear. Sociograms are capped at --max-sociograms (default ${DEFAULT_MAX_SOCIOGRAMS}); the page says how many were left out.`,
     )
     .action(async (input: string | undefined, options: ReportCliOptions) => {
-      const analysis = await analyseForReport(input, options);
-      const html = await reportHtmlFor(analysis, options);
+      const pseudonymiser = await pseudonymiserFor(options);
+      const analysis = await analyseForReport(input, options, pseudonymiser);
+      const egoIdOf = pseudonymiser ? (id: string) => pseudonymiser.id(id) : undefined;
+      const html = await reportHtmlFor(analysis, { ...options, egoIdOf });
       await writeOutput(html, options.out === "-" ? undefined : options.out);
     });
 }
@@ -118,7 +126,8 @@ export async function reportHtmlFor(
     layout: options.layout,
     seed: options.seed,
     maxSociograms: options.maxSociograms,
-    egos: splitList(options.egos),
+    // --egos names egos by their real ids; with --pseudonymise the analysis knows them by their pseudonyms.
+    egos: splitList(options.egos)?.map((id) => (options.egoIdOf ? options.egoIdOf(id) : id)),
     protocol: options.protocol,
     egoId: options.egoId,
     egoIdOf: options.egoIdOf,
@@ -128,7 +137,11 @@ export async function reportHtmlFor(
   });
 }
 
-async function analyseForReport(input: string | undefined, options: ReportCliOptions): Promise<StudyAnalysis> {
+async function analyseForReport(
+  input: string | undefined,
+  options: ReportCliOptions,
+  pseudonymiser: Pseudonymiser | undefined,
+): Promise<StudyAnalysis> {
   const progress = new Progress("measuring");
   try {
     const analysis = await analyseStudy({
@@ -138,6 +151,7 @@ async function analyseForReport(input: string | undefined, options: ReportCliOpt
       inputFormat: options.inputFormat,
       egoId: options.egoId,
       keepGoing: options.keepGoing,
+      pseudonymiser,
       onProgress: options.quiet ? undefined : (n) => progress.update(n),
     });
     progress.done();

@@ -110,3 +110,19 @@ describe("netsp analyse --report", () => {
     expect(run.stderr).toMatch(/--include-text/);
   });
 });
+
+describe("netsp report --pseudonymise", () => {
+  it("labels every sociogram with the pseudonymous ego id, never the case id", async () => {
+    const previous = process.env.NETSP_PSEUDONYMISE_KEY;
+    process.env.NETSP_PSEUDONYMISE_KEY = "a test key of at least sixteen bytes";
+    try {
+      const { html, exitCode } = await report([THESIS, "--pseudonymise", "--egos", "LW10"]);
+      expect(exitCode).toBe(0);
+      expect(html).not.toMatch(/Ego LW10/);
+      expect(html).toMatch(/Ego ego-[0-9a-f]{16}/);
+    } finally {
+      if (previous === undefined) delete process.env.NETSP_PSEUDONYMISE_KEY;
+      else process.env.NETSP_PSEUDONYMISE_KEY = previous;
+    }
+  });
+});
