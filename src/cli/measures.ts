@@ -1,15 +1,13 @@
-import path from "node:path";
 import { Command } from "commander";
-import { DataError, OutputError, UsageError, formatLocation } from "../errors.js";
-import { loadStudyConfig } from "../ingest/load-config.js";
-import { openDataset } from "../ingest/open-dataset.js";
-import { MEASURES, makeStudyPlan } from "../measures/index.js";
-import { ProblemList, type InputFormat, type Problem, type StudyConfig } from "../model/index.js";
+import { DataError, UsageError, formatLocation } from "../errors.js";
+import { MEASURES } from "../measures/index.js";
+import type { InputFormat, Problem } from "../model/index.js";
+import { openStudy } from "../pipeline/open-study.js";
 import { measureDataset } from "../pipeline/measure-ego-rows.js";
 import { learnIds, learningIds, pseudonymiseRows } from "../report/pseudonymise.js";
 import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables/index.js";
-import { writeFileAtomic } from "../tables/write-file-atomic.js";
 import { error, info, warn } from "./messages.js";
+import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { sharedOptions, splitList } from "./shared-options.js";
 
@@ -77,23 +75,14 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
   if (selected !== undefined && selected.length === 0) {
     throw new UsageError("--measures needs at least one measure id (see `netsp measures --list`)");
   }
-  const loaded = await loadStudyConfig({ input, configPath: options.config });
-  const data = input ?? loaded.dataPath;
-  if (data === undefined) {
-    throw new UsageError(
-      'no input given, and there is no netsp.config.json with a "data" entry in the current folder: name the export as the first argument',
-    );
-  }
-  const config: StudyConfig = options.inputFormat ? { ...loaded.config, format: options.inputFormat } : loaded.config;
   const pseudonymiser = await pseudonymiserFor(options);
-  const problems = new ProblemList();
-  const dataset = await openDataset(data, {
-    config,
-    protocol: options.protocol ?? loaded.protocolPath,
-    egoIdField: options.egoId ?? config.egoId ?? "caseId",
-    problems,
+  const { dataset, plan, problems } = await openStudy({
+    input,
+    configPath: options.config,
+    protocol: options.protocol,
+    inputFormat: options.inputFormat,
+    egoId: options.egoId,
   });
-  const plan = makeStudyPlan(dataset.codebook, config);
   const measured = await measureDataset(pseudonymiser ? learningIds(dataset, pseudonymiser) : dataset, plan, {
     measures: selected,
     groupVariables: plan.groupVariables.map((g) => g.id),
@@ -119,22 +108,11 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
   for (const note of measured.notes) info(`note: ${note}`);
   if (measured.egoCount === 0) warn("the data hold no interviews: the table has a header only");
   const table = pseudonymiser ? pseudonymiseRows(measured.table, pseudonymiser) : measured.table;
-  await writeOutput(render(table, format), options.out);
-  if (options.out !== undefined) {
-    info(`wrote ${measured.egoCount} ego${measured.egoCount === 1 ? "" : "s"} × ${measured.measureColumns.length} measures to ${options.out}`);
-  }
-}
-
-type OutputFormat = "csv" | "md" | "json" | "terminal";
-
-/** `--format`; else from the `--out` extension (.md, .json, otherwise csv); else a table on a terminal, csv in a pipe. */
-function chooseFormat(format: MeasuresOptions["format"], out: string | undefined): OutputFormat {
-  if (format !== undefined) return format;
-  if (out !== undefined) {
-    const ext = path.extname(out).toLowerCase();
-    return ext === ".md" || ext === ".markdown" ? "md" : ext === ".json" ? "json" : "csv";
-  }
-  return process.stdout.isTTY ? "terminal" : "csv";
+  await writeOutput(
+    render(table, format),
+    options.out,
+    `${measured.egoCount} ego${measured.egoCount === 1 ? "" : "s"} × ${measured.measureColumns.length} measures`,
+  );
 }
 
 function render(table: Table, format: OutputFormat): string {
@@ -161,16 +139,4 @@ function registryTable(): Table {
 
 function describeProblem(p: Problem): string {
   return `${formatLocation({ file: p.file, line: p.line, column: p.column })}: ${p.message}`;
-}
-
-async function writeOutput(text: string, out: string | undefined): Promise<void> {
-  if (out === undefined) {
-    process.stdout.write(text);
-    return;
-  }
-  try {
-    await writeFileAtomic(out, text);
-  } catch (e) {
-    throw new OutputError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-  }
 }

@@ -14,7 +14,7 @@ export function chooseFormat(format: "csv" | "md" | "json" | undefined, out: str
   if (format !== undefined) chosen = format;
   else if (out !== undefined) {
     const ext = path.extname(out).toLowerCase();
-    chosen = ext === ".md" ? "md" : ext === ".json" ? "json" : "csv";
+    chosen = ext === ".md" || ext === ".markdown" ? "md" : ext === ".json" ? "json" : "csv";
   } else chosen = process.stdout.isTTY ? "terminal" : "csv";
   if (layout === "spss" && (chosen === "csv" || chosen === "json")) {
     if (format === undefined && out === undefined) return "md";
@@ -23,8 +23,8 @@ export function chooseFormat(format: "csv" | "md" | "json" | undefined, out: str
   return chosen;
 }
 
-/** Writes the result to `out` (atomically), or to stdout. */
-export async function writeOutput(text: string, out: string | undefined): Promise<void> {
+/** Writes the result to `out` (atomically, then says so on stderr, naming `what` was written), or to stdout. */
+export async function writeOutput(text: string, out: string | undefined, what?: string): Promise<void> {
   if (out === undefined) {
     process.stdout.write(text);
     return;
@@ -34,5 +34,5 @@ export async function writeOutput(text: string, out: string | undefined): Promis
   } catch (e) {
     throw new OutputError(`cannot write ${out}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  info(`wrote ${out}`);
+  info(`wrote ${what !== undefined ? `${what} to ` : ""}${out}`);
 }

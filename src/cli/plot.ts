@@ -1,11 +1,7 @@
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { DataError, UsageError } from "../errors.js";
-import { loadStudyConfig } from "../ingest/load-config.js";
-import { openDataset } from "../ingest/open-dataset.js";
-import { makeStudyPlan } from "../measures/study-plan.js";
-import { ProblemList, type StudyConfig } from "../model/index.js";
+import { openStudy } from "../pipeline/open-study.js";
 import { buildSociogram } from "../report/sociogram-model.js";
 import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-options.js";
 import { sociogramSvg } from "../report/sociogram-svg.js";
@@ -58,17 +54,14 @@ Alters are labelled A1…An in export order; names appear only with --show-names
 /** Reads the data until the ego is found, and draws it. */
 async function plotSvg(input: string | undefined, options: PlotCliOptions): Promise<string> {
   const cwd = process.cwd();
-  const loaded = await loadStudyConfig({ input, configPath: options.config, cwd });
-  const config: StudyConfig = options.inputFormat ? { ...loaded.config, format: options.inputFormat } : loaded.config;
-  const dataPath = await dataPathOf(input, loaded.dataPath, cwd);
-  const problems = new ProblemList();
-  const dataset = await openDataset(dataPath, {
-    config,
-    protocol: options.protocol ?? loaded.protocolPath,
-    egoIdField: options.egoId ?? config.egoId ?? "caseId",
-    problems,
+  const { config, dataset, plan, problems, dataPath } = await openStudy({
+    input,
+    configPath: options.config,
+    protocol: options.protocol,
+    inputFormat: options.inputFormat,
+    egoId: options.egoId,
+    cwd,
   });
-  const plan = makeStudyPlan(dataset.codebook, config);
   const colour = resolveColourScheme(options.colourBy, dataset.codebook, config);
   const names = showNamesVariable(options.showNames);
   const nameVariable = names !== undefined ? resolveNameVariable(names, dataset.codebook, config) : null;
@@ -93,12 +86,3 @@ async function plotSvg(input: string | undefined, options: PlotCliOptions): Prom
 }
 
 /** The data: the input, or the data its netsp.config.json names (a study folder), or the config's here. */
-async function dataPathOf(input: string | undefined, configData: string | undefined, cwd: string): Promise<string> {
-  if (input === undefined) {
-    if (configData === undefined) throw new UsageError('no input given, and no netsp.config.json with a "data" entry in the current folder');
-    return configData;
-  }
-  const absolute = path.resolve(cwd, input);
-  if (configData !== undefined && (await stat(absolute).then((s) => s.isDirectory(), () => false))) return configData;
-  return absolute;
-}

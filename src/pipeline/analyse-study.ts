@@ -1,15 +1,11 @@
-import { stat } from "node:fs/promises";
-import path from "node:path";
 import { UsageError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
-import { loadStudyConfig } from "../ingest/load-config.js";
-import { openDataset } from "../ingest/open-dataset.js";
-import { makeStudyPlan } from "../measures/index.js";
-import { ProblemList, type InputFormat, type Problem, type StudyConfig } from "../model/index.js";
+import type { InputFormat, Problem, StudyConfig } from "../model/index.js";
 import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "../report/pseudonymise.js";
 import type { Table } from "../tables/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
 import { compareEgoIds, measureDataset } from "./measure-ego-rows.js";
+import { openStudy } from "./open-study.js";
 
 export interface AnalyseOptions {
   /** The data (or a folder whose netsp.config.json names it); default: the config's `data`. */
@@ -69,18 +65,7 @@ export interface StudyAnalysis {
  * Reads only; writing is the caller's.
  */
 export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalysis> {
-  const cwd = options.cwd ?? process.cwd();
-  const loaded = await loadStudyConfig({ input: options.input, configPath: options.configPath, cwd });
-  const dataPath = await resolveDataPath(options.input, loaded.dataPath, cwd);
-  const config: StudyConfig = options.inputFormat ? { ...loaded.config, format: options.inputFormat } : loaded.config;
-  const problems = new ProblemList();
-  const dataset = await openDataset(dataPath, {
-    config,
-    protocol: options.protocol ?? loaded.protocolPath,
-    egoIdField: options.egoId ?? config.egoId ?? "caseId",
-    problems,
-  });
-  const plan = makeStudyPlan(dataset.codebook, config);
+  const { config, configPath, dataPath, dataset, plan, problems } = await openStudy(options);
 
   const egoVariables = Object.values(dataset.codebook.ego)
     .filter((v) => v.type !== "layout" && (options.includeText || v.type !== "text"))
@@ -167,7 +152,7 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
 
   return {
     dataPath,
-    configPath: loaded.path,
+    configPath,
     config,
     dataset,
     counts,
@@ -194,19 +179,6 @@ export class DataErrorWithProblems extends UsageError {
   ) {
     super(`${errors.length} error${errors.length === 1 ? "" : "s"} in the data`);
   }
-}
-
-async function resolveDataPath(input: string | undefined, configData: string | undefined, cwd: string): Promise<string> {
-  if (input === undefined) {
-    if (configData === undefined) {
-      throw new UsageError('no input given, and no netsp.config.json with a "data" entry in the current folder');
-    }
-    return configData;
-  }
-  const absolute = path.resolve(cwd, input);
-  // A study folder: its netsp.config.json names the data inside it.
-  if (configData !== undefined && (await stat(absolute).then((s) => s.isDirectory(), () => false))) return configData;
-  return absolute;
 }
 
 /** True when no ego has a text value of `column` that no other ego has (numbers and true/false always pass). */
