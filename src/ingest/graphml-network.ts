@@ -1,3 +1,4 @@
+import { EGO_COLUMNS } from "../model/network-canvas-columns.js";
 import path from "node:path";
 import type { Alter, EgoNetwork, ProblemSink, Tie } from "../model/index.js";
 import { decodeRecord } from "./decode-record.js";
@@ -5,19 +6,13 @@ import type { ColumnPlan } from "./plan-columns.js";
 import type { GraphmlData, GraphmlGraph, GraphmlKey } from "./graphml-stream.js";
 
 /** Key names Network Canvas uses for identifiers; they are never variables. */
-export const GRAPHML_FIXED_NAMES = [
+export const GRAPHML_FIXED_NAMES: readonly string[] = [
   "label",
   "networkCanvasType",
   "networkCanvasUUID",
-  "networkCanvasEgoUUID",
   "networkCanvasSourceUUID",
   "networkCanvasTargetUUID",
-  "networkCanvasCaseID",
-  "networkCanvasSessionID",
-  "networkCanvasProtocolName",
-  "sessionStart",
-  "sessionFinish",
-  "sessionExported",
+  ...EGO_COLUMNS,
 ];
 
 /** Node type of nodes without `networkCanvasType`; edge type of edges without it. */

@@ -62,7 +62,7 @@ const SCREEN_SPACE = /^(.+)_screenSpace(X|Y)$/;
 export function planColumns(
   header: string[],
   variables: VariableSet | undefined,
-  fixed: string[],
+  fixed: readonly string[],
   options: PlanOptions = {},
 ): ColumnPlan {
   const plan: ColumnPlan = {

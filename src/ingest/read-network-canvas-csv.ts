@@ -1,3 +1,4 @@
+import { EDGE_COLUMNS, EGO_COLUMNS, FRESCO_EGO_COLUMNS, LEGACY_ID_COLUMN, NODE_COLUMNS } from "../model/network-canvas-columns.js";
 import { readFileSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { basename, resolve } from "node:path";
@@ -25,32 +26,11 @@ import type { ZipLimits } from "./read-zip.js";
 import { memoryFile, naturalCompare, type SourceFile } from "./source-file.js";
 
 /** Ego columns that identify the interview or describe the export; never ego variables. */
-export const EGO_FIXED_COLUMNS = [
-  "networkCanvasEgoUUID",
-  "networkCanvasCaseID",
-  "networkCanvasSessionID",
-  "networkCanvasProtocolName",
-  "sessionStart",
-  "sessionFinish",
-  "sessionExported",
-  "APP_VERSION",
-  "COMMIT_HASH",
-  "networkCanvasInterviewLocale",
-  "networkCanvasFinishOutcome",
-];
+export const EGO_FIXED_COLUMNS: readonly string[] = [...EGO_COLUMNS, ...FRESCO_EGO_COLUMNS];
 /** attributeList id columns (`id` in exports older than Interviewer 6.0). */
-export const NODE_FIXED_COLUMNS = ["nodeID", "id", "networkCanvasEgoUUID", "networkCanvasUUID"];
+export const NODE_FIXED_COLUMNS: readonly string[] = [...NODE_COLUMNS, LEGACY_ID_COLUMN];
 /** edgeList id columns (`id` in exports older than Interviewer 6.0). */
-export const EDGE_FIXED_COLUMNS = [
-  "edgeID",
-  "id",
-  "from",
-  "to",
-  "networkCanvasEgoUUID",
-  "networkCanvasUUID",
-  "networkCanvasSourceUUID",
-  "networkCanvasTargetUUID",
-];
+export const EDGE_FIXED_COLUMNS: readonly string[] = [...EDGE_COLUMNS, LEGACY_ID_COLUMN];
 
 /** Header reads in flight at once when opening. */
 const HEADER_CONCURRENCY = 16;
@@ -370,7 +350,7 @@ async function expectedEgos(units: ExportUnit[]): Promise<number> {
   return total;
 }
 
-function fixedColumns(kind: Kind): string[] {
+function fixedColumns(kind: Kind): readonly string[] {
   return kind === "ego" ? EGO_FIXED_COLUMNS : kind === "node" ? NODE_FIXED_COLUMNS : EDGE_FIXED_COLUMNS;
 }
 

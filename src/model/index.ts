@@ -5,3 +5,4 @@ export * from "./codebook.js";
 export * from "./ego-network.js";
 export * from "./problem.js";
 export * from "./study-config.js";
+export * from "./network-canvas-columns.js";

@@ -1,3 +1,4 @@
+import { EDGE_COLUMNS, EGO_COLUMNS, NODE_COLUMNS } from "../model/network-canvas-columns.js";
 import { closeSync, mkdirSync, openSync, writeSync } from "node:fs";
 import path from "node:path";
 import { stringify } from "csv-stringify/sync";
@@ -19,26 +20,8 @@ export interface NetworkCanvasCsvOptions {
   layout: ExportLayout;
 }
 
-/** The fixed leading columns, in order (docs: network-canvas-export.md, "Columns, in order"). */
-export const EGO_COLUMNS = [
-  "networkCanvasEgoUUID",
-  "networkCanvasCaseID",
-  "networkCanvasSessionID",
-  "networkCanvasProtocolName",
-  "sessionStart",
-  "sessionFinish",
-  "sessionExported",
-] as const;
-export const NODE_COLUMNS = ["nodeID", "networkCanvasEgoUUID", "networkCanvasUUID"] as const;
-export const EDGE_COLUMNS = [
-  "edgeID",
-  "from",
-  "to",
-  "networkCanvasEgoUUID",
-  "networkCanvasUUID",
-  "networkCanvasSourceUUID",
-  "networkCanvasTargetUUID",
-] as const;
+/** The fixed leading columns, in order: the format's own (src/model/network-canvas-columns.ts). */
+export { EDGE_COLUMNS, EGO_COLUMNS, NODE_COLUMNS };
 
 /**
  * Writes interviews as Network Canvas Interviewer 6 exports them to CSV, one interview at a time (memory
