@@ -1,3 +1,4 @@
+import { synthAlters } from "./synth-alters.js";
 import { UsageError } from "../errors.js";
 import type { Attributes, Codebook, StudyConfig, VariableSet } from "../model/index.js";
 import { buildCoreStructureGraph } from "./core-structure-graph.js";
@@ -7,7 +8,6 @@ import {
   LAYOUT_VARIABLE,
   linkWorkerCodebook,
   linkWorkerStages,
-  ORGANISATION,
   PERSON,
   RELATIONS,
   SECTORS,
@@ -16,7 +16,7 @@ import {
 } from "./link-worker-codebook.js";
 import { planCohortShells } from "./plan-cohort-shells.js";
 import { deriveSeed, Random } from "./random.js";
-import type { SynthAlter, SynthInterview, SynthTie } from "./synth-interview.js";
+import type { SynthInterview, SynthTie } from "./synth-interview.js";
 import type { ProtocolDefinition, StageDefinition } from "./write-protocol.js";
 
 /** What a synthetic cohort looks like (`netsp synth --egos`). */
@@ -151,41 +151,21 @@ export function generateCohortInterview(index: number, width: number, edgeTypes:
   const monthsInPost = ego.months_in_post as number;
   const ownSector: Sector = ego.employing_organisation === "VCS" ? "vcs" : "healthcare";
 
-  const alters: SynthAlter[] = [];
-  const alterOf = new Array<number>(sociogram);
-  const place = () => ({ [LAYOUT_VARIABLE]: { x: rng.next(), y: rng.next() } });
-  people.forEach((n, i) => {
-    alterOf[n] = alters.length;
-    alters.push({
-      uuid: rng.uuid(),
-      nodeType: PERSON,
-      attributes: {
-        name: personNames[i],
-        link_worker: false,
-        sector: [sectorOf[n]],
-        months_known: rng.int(1, monthsInPost + 36),
-        contact_frequency: rng.pick(CONTACT_FREQUENCIES),
-      },
-      layout: place(),
-    });
-  });
-  organisations.forEach((n, i) => {
-    alterOf[n] = alters.length;
-    alters.push({ uuid: rng.uuid(), nodeType: ORGANISATION, attributes: { name: organisationNames[i], sector: [sectorOf[n]] }, layout: place() });
-  });
-  for (let i = 0; i < colleagues; i++) {
-    alters.push({
-      uuid: rng.uuid(),
-      nodeType: PERSON,
-      attributes: {
-        name: personNames[people.length + i],
-        link_worker: true,
-        sector: [ownSector],
-        months_known: rng.int(1, monthsInPost),
-        contact_frequency: rng.pick(CONTACT_FREQUENCIES),
-      },
-    });
-  }
+  const { alters, alterOf } = synthAlters(
+    {
+      people,
+      organisations,
+      colleagues,
+      sectorOf,
+      ownSector,
+      personNames,
+      organisationNames,
+      monthsInPost,
+      personContact: CONTACT_FREQUENCIES,
+      colleagueContact: CONTACT_FREQUENCIES,
+    },
+    rng,
+  );
 
   const byType: Array<Array<[number, number]>> = edgeTypes.map(() => []);
   for (const [a, b] of graph.edges) {

@@ -1,13 +1,12 @@
+import { synthAlters } from "./synth-alters.js";
 import { InputError, NetspError } from "../errors.js";
 import { assignRelationTypes } from "./assign-relation-types.js";
 import { buildCoreStructureGraph } from "./core-structure-graph.js";
 import { inventOrganisationNames, inventPersonNames } from "./invented-names.js";
 import {
   CONTACT_FREQUENCIES,
-  LAYOUT_VARIABLE,
   linkWorkerCodebook,
   linkWorkerStages,
-  ORGANISATION,
   PERSON,
   RELATIONS,
   relationTypes,
@@ -108,46 +107,21 @@ function build(target: ThesisTarget, index: number, count: number, seed: number)
     rng,
   );
 
-  const alters: SynthAlter[] = [];
-  const alterOf = new Array<number>(sociogram);
-  const place = () => ({ [LAYOUT_VARIABLE]: { x: rng.next(), y: rng.next() } });
-  people.forEach((n, i) => {
-    alterOf[n] = alters.length;
-    alters.push({
-      uuid: rng.uuid(),
-      nodeType: PERSON,
-      attributes: {
-        name: personNames[i],
-        link_worker: false,
-        sector: [pool[n]],
-        months_known: rng.int(1, monthsInPost + 36),
-        contact_frequency: rng.pick(PERSON_CONTACT),
-      },
-      layout: place(),
-    });
-  });
-  organisations.forEach((n, i) => {
-    alterOf[n] = alters.length;
-    alters.push({
-      uuid: rng.uuid(),
-      nodeType: ORGANISATION,
-      attributes: { name: organisationNames[i], sector: [pool[n]] },
-      layout: place(),
-    });
-  });
-  for (let i = 0; i < colleagues; i++) {
-    alters.push({
-      uuid: rng.uuid(),
-      nodeType: PERSON,
-      attributes: {
-        name: personNames[people.length + i],
-        link_worker: true,
-        sector: [ownSector],
-        months_known: rng.int(1, Math.max(1, monthsInPost)),
-        contact_frequency: rng.pick(COLLEAGUE_CONTACT),
-      },
-    });
-  }
+  const { alters, alterOf } = synthAlters(
+    {
+      people,
+      organisations,
+      colleagues,
+      sectorOf: pool,
+      ownSector,
+      personNames,
+      organisationNames,
+      monthsInPost,
+      personContact: PERSON_CONTACT,
+      colleagueContact: COLLEAGUE_CONTACT,
+    },
+    rng,
+  );
 
   const pairs = graph.edges.map(([a, b]) => [alterOf[a], alterOf[b]] as [number, number]);
   const employerOf = chooseEmployers(pairs, alters, rng);
