@@ -24,13 +24,14 @@ export class Progress {
     const seconds = (now - this.started) / 1000;
     const rate = done / seconds;
     let line = `${this.label}: ${done.toLocaleString("en")}`;
+    let left = "";
     if (this.total) {
       const width = 24;
       const filled = Math.min(width, Math.round((width * done) / this.total));
       line = `${this.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en")}/${this.total.toLocaleString("en")}`;
-      if (rate > 0) line += `, ${Math.ceil((this.total - done) / rate)} s left`;
+      if (rate > 0) left = `, ${Math.max(0, Math.ceil((this.total - done) / rate))} s left`;
     }
-    line += ` egos, ${Math.round(rate).toLocaleString("en")}/s`;
+    line += ` egos, ${Math.round(rate).toLocaleString("en")}/s${left}`;
     process.stderr.write(`\r${line}\x1b[K`);
     this.drawn = true;
   }
