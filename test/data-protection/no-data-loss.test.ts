@@ -87,7 +87,8 @@ describe.skipIf(!BUILT || !POSIX)("inputs are opened read-only and never modifie
   });
 });
 
-describe.skipIf(!BUILT || !POSIX)("an interrupted analyse leaves the earlier outputs intact", () => {
+// Interrupt timing depends on machine load: a run that finished before the signal is retried, never passed.
+describe.skipIf(!BUILT || !POSIX)("an interrupted analyse leaves the earlier outputs intact", { retry: 2 }, () => {
   let big: string;
   let parent: string;
   let out: string;
