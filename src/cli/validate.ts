@@ -117,7 +117,7 @@ export async function runValidate(input: string, options: ValidateOptions, io: V
     (p.severity === "error" ? report.errors : report.warnings).push(shown);
   }
 
-  io.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : renderReport(data, report));
+  io.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : renderReport(relative(process.cwd(), resolve(data)) || ".", report));
   if (report.errors.length > 0) {
     const n = report.errors.length;
     throw new DataError(`${n} error${n === 1 ? "" : "s"} in ${data}; see the report above`, n);

@@ -23,7 +23,7 @@ export async function checkOutputFolder(outDir: string, options: OutputFolderOpt
     const inputPath = await canonical(input);
     const inputFolder = (await isDirectory(inputPath)) ? inputPath : path.dirname(inputPath);
     if (isInside(out, inputFolder)) {
-      throw new UsageError(`refusing to write into the input folder (${input}): choose an --out folder outside the data`);
+      throw new UsageError(`refusing to write into the input folder (${shown(inputFolder)}): choose an --out folder outside the data`);
     }
     if (isInside(inputPath, out)) {
       throw new UsageError(`refusing to use ${outDir} as output: it contains the input ${input}, which would be replaced`);
@@ -138,6 +138,12 @@ async function syncFolder(folder: string): Promise<void> {
   } finally {
     await handle.close();
   }
+}
+
+/** A path as the user should read it: relative to the current folder when inside it. */
+function shown(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative === "" ? "." : relative.startsWith("..") || path.isAbsolute(relative) ? p : relative;
 }
 
 function isInside(child: string, parent: string): boolean {
