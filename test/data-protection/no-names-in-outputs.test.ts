@@ -1,6 +1,6 @@
 /**
  * Alter names never leave netsp: every output of every command on the thesis fixture, in every format
- * (CSV, Markdown, JSON, the xlsx workbook unzipped, report.md, run.json, report.html when `--report` exists,
+ * (CSV, Markdown, JSON, the xlsx workbook unzipped, report.md, run.json, report.html,
  * validate --json, and everything printed on stdout and stderr), is scanned for every alter name in the
  * fixture (read from its attributeList files here), and none is found. The same scan does find names where
  * they are (the export itself; an ego's own name shown with --include-text), so it can fail.
@@ -39,12 +39,10 @@ describe("the scan itself", () => {
 
 describe.skipIf(!BUILT)("no alter name in any output of the thesis study", () => {
   const texts = new Map<string, string>();
-  let withReport = false;
 
   beforeAll(() => {
-    withReport = runBin(["analyse", "--help"]).stdout.includes("--report");
     const out = path.join(tempDir(), "results");
-    const analyse = runBin(["analyse", THESIS, "--out", out, "--format", "csv,md,json,xlsx", ...(withReport ? ["--report"] : [])], {
+    const analyse = runBin(["analyse", THESIS, "--out", out, "--format", "csv,md,json,xlsx", "--report"], {
       timeoutMs: 60_000,
     });
     expect(analyse.code, analyse.stderr).toBe(0);
@@ -69,12 +67,12 @@ describe.skipIf(!BUILT)("no alter name in any output of the thesis study", () =>
     }
   }, 120_000);
 
-  it("covers every format: csv, md, json, the workbook's sheets, report.md, run.json (and report.html with --report)", () => {
+  it("covers every format: csv, md, json, the workbook's sheets, report.md, run.json and report.html", () => {
     const files = [...texts.keys()];
     for (const pattern of [/\.csv$/, /\.md$/, /\.json$/, /tables\.xlsx!xl\/worksheets\/sheet1\.xml$/, /report\.md$/, /run\.json$/]) {
       expect(files.some((f) => pattern.test(f)), String(pattern)).toBe(true);
     }
-    if (withReport) expect(files).toContain("analyse/report.html");
+    expect(files).toContain("analyse/report.html");
   });
 
   it("finds none of the fixture's alter names anywhere", () => {
