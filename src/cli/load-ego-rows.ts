@@ -3,7 +3,10 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { DataError, InputError, UsageError } from "../errors.js";
 import { loadStudyConfig, resolveAlias } from "../ingest/load-config.js";
-import { ProblemList, type InputFormat, type StudyConfig } from "../model/index.js";
+import { findMeasure, planMeasureColumns } from "../measures/index.js";
+import { measureDataset } from "../pipeline/measure-ego-rows.js";
+import { openStudy } from "../pipeline/open-study.js";
+import type { InputFormat, StudyConfig } from "../model/index.js";
 import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "../report/pseudonymise.js";
 import type { Cell, Table } from "../tables/index.js";
 
@@ -75,7 +78,7 @@ export async function loadEgoRows(input: string | undefined, options: LoadEgoRow
     }
     return { table, source: display, config: loaded.config, rowLines };
   }
-  const table = await measureExport(absolute, loaded.config, loaded.protocolPath, options);
+  const table = await measureExport(absolute, options.configPath ?? loaded.path, options);
   return { table, source: display, config: loaded.config };
 }
 
@@ -173,25 +176,16 @@ function parseCell(raw: string, delimiter: string): Cell | undefined {
 }
 
 /** Opens an interview export and measures it: the measures and ego variables asked for, one row per ego. */
-async function measureExport(
-  input: string,
-  config: StudyConfig,
-  configProtocol: string | undefined,
-  options: LoadEgoRowsOptions,
-): Promise<Table> {
-  const { openDataset } = await import("../ingest/open-dataset.js");
-  const { makeStudyPlan, planMeasureColumns, findMeasure } = await import("../measures/index.js");
-  const { measureDataset } = await import("../pipeline/measure-ego-rows.js");
-
-  const problems = new ProblemList();
-  const effective: StudyConfig = options.inputFormat !== undefined ? { ...config, format: options.inputFormat } : config;
-  const dataset = await openDataset(input, {
-    config: effective,
-    protocol: options.protocol ?? configProtocol,
-    egoIdField: options.egoId ?? config.egoId ?? "caseId",
-    problems,
+async function measureExport(input: string, configPath: string | undefined, options: LoadEgoRowsOptions): Promise<Table> {
+  // The same rules as every command: a study folder's config names the data inside it.
+  const { config, dataset, plan, problems } = await openStudy({
+    input,
+    configPath,
+    protocol: options.protocol,
+    inputFormat: options.inputFormat,
+    egoId: options.egoId,
+    cwd: options.cwd,
   });
-  const plan = makeStudyPlan(dataset.codebook, effective);
   const columns = planMeasureColumns(plan);
   const isMeasure = (name: string) => findMeasure(name) !== undefined || columns.some((c) => c.id === name || c.set === name);
 
