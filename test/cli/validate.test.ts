@@ -147,7 +147,7 @@ const key = (p: { severity: string; code: string; file: string; line: number | n
   JSON.stringify([p.file, p.line, p.severity, p.code, p.column ?? null]);
 
 describe("netsp validate on corrupted copies (test/corpus/validate-faults)", () => {
-  it("has every case the brief lists", () => {
+  it("has a case for every fault the validate command must catch", () => {
     for (const name of [
       "tie-unknown-alter",
       "tie-other-ego-alter",
