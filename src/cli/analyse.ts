@@ -20,7 +20,7 @@ import { error, info, style, warn } from "./messages.js";
 import { Progress } from "./progress.js";
 import { checkKeyOutsideOutput, pseudonymiserFor } from "./pseudonymise-key.js";
 import { reportHtmlFor } from "./report.js";
-import { sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
 
 interface AnalyseCliOptions {
   out: string;
@@ -43,23 +43,19 @@ const EXTRA_FORMATS = ["csv", "md", "json", "xlsx"];
 
 /** `netsp analyse`: the whole study in one command. */
 export function analyseCommand(): Command {
-  return new Command("analyse")
-    .alias("analyze")
-    .description("the whole study in one command: measures, summary tables, comparisons, report.md and run.json")
-    .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
-    .addOption(new Option("-o, --out <dir>", "output folder (created or replaced whole)").default("netsp-results"))
-    .addOption(new Option("-f, --format <list>", "extra formats besides csv and md: json, xlsx (comma-separated)"))
-    .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
-    .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
-    .addOption(new Option("--include-text", "carry text ego variables (free text, names) into the tables"))
-    .addOption(new Option("--report", "also write report.html: tables, charts and sociograms in one self-contained page (see netsp report)"))
-    .addOption(sharedOptions.pseudonymise())
-    .addOption(sharedOptions.pseudonymiseKey())
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.protocol())
-    .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId())
-    .addOption(sharedOptions.jobs())
+  return addStudyOptions(
+    new Command("analyse")
+      .alias("analyze")
+      .description("the whole study in one command: measures, summary tables, comparisons, report.md and run.json")
+      .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
+      .addOption(new Option("-o, --out <dir>", "output folder (created or replaced whole)").default("netsp-results"))
+      .addOption(new Option("-f, --format <list>", "extra formats besides csv and md: json, xlsx (comma-separated)"))
+      .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
+      .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
+      .addOption(new Option("--include-text", "carry text ego variables (free text, names) into the tables"))
+      .addOption(new Option("--report", "also write report.html: tables, charts and sociograms in one self-contained page (see netsp report)")),
+    { jobs: true, pseudonymise: true },
+  )
     .addOption(sharedOptions.quiet())
     .addHelpText(
       "after",

@@ -9,7 +9,7 @@ import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
 
 interface CompareOptions {
   by: string;
@@ -29,29 +29,25 @@ interface CompareOptions {
 
 /** `netsp compare`: group comparison of per-ego measures. */
 export function compareCommand(): Command {
-  return new Command("compare")
-    .description(
-      "compare measures between groups of egos: Mann–Whitney U for two levels; Kruskal–Wallis with Dunn and " +
-        "pairwise Mann–Whitney tests for three or more",
-    )
-    .argument("[input]", "per-ego CSV (e.g. from `netsp measures`) or an interview export (default: the data in netsp.config.json)")
-    .requiredOption("--by <variable>", "grouping ego variable (config aliases work, e.g. deprivation)")
-    .addOption(sharedOptions.measures())
-    .option("--levels <values>", "comma-separated levels to compare, in this order (default: config groups, else sorted values)")
-    .addOption(sharedOptions.format(["csv", "md", "json"]))
-    .addOption(sharedOptions.out())
-    .addOption(
-      new Option("--layout <layout>", "table layout: default, or spss (Ranks and Test Statistics tables as SPSS prints them)")
-        .choices(["default", "spss"])
-        .default("default"),
-    )
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.protocol())
-    .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId())
-    .addOption(sharedOptions.jobs())
-    .addOption(sharedOptions.pseudonymise())
-    .addOption(sharedOptions.pseudonymiseKey())
+  return addStudyOptions(
+    new Command("compare")
+      .description(
+        "compare measures between groups of egos: Mann–Whitney U for two levels; Kruskal–Wallis with Dunn and " +
+          "pairwise Mann–Whitney tests for three or more",
+      )
+      .argument("[input]", "per-ego CSV (e.g. from `netsp measures`) or an interview export (default: the data in netsp.config.json)")
+      .requiredOption("--by <variable>", "grouping ego variable (config aliases work, e.g. deprivation)")
+      .addOption(sharedOptions.measures())
+      .option("--levels <values>", "comma-separated levels to compare, in this order (default: config groups, else sorted values)")
+      .addOption(sharedOptions.format(["csv", "md", "json"]))
+      .addOption(sharedOptions.out())
+      .addOption(
+        new Option("--layout <layout>", "table layout: default, or spss (Ranks and Test Statistics tables as SPSS prints them)")
+          .choices(["default", "spss"])
+          .default("default"),
+      ),
+    { jobs: true, pseudonymise: true },
+  )
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(

@@ -8,7 +8,7 @@ import { chooseFormat, writeOutput } from "./output.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
 
 interface CorrelateOptions {
   vars: string;
@@ -27,21 +27,17 @@ interface CorrelateOptions {
 
 /** `netsp correlate`: correlations between per-ego variables, every pair. */
 export function correlateCommand(): Command {
-  return new Command("correlate")
-    .description("Pearson and/or Spearman correlations between per-ego measures or variables, every pair, with p and 95% CI")
-    .argument("[input]", "per-ego CSV (e.g. from `netsp measures`) or an interview export (default: the data in netsp.config.json)")
-    .requiredOption("--vars <names>", "comma-separated variables (at least two); every pair is correlated")
-    .addOption(new Option("--method <method>", "correlation").choices(["pearson", "spearman", "both"]).default("pearson"))
-    .option("--control <names>", "comma-separated variables to control for (partial correlation, df = n − 2 − k)")
-    .addOption(sharedOptions.format(["csv", "md", "json"]))
-    .addOption(sharedOptions.out())
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.protocol())
-    .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId())
-    .addOption(sharedOptions.jobs())
-    .addOption(sharedOptions.pseudonymise())
-    .addOption(sharedOptions.pseudonymiseKey())
+  return addStudyOptions(
+    new Command("correlate")
+      .description("Pearson and/or Spearman correlations between per-ego measures or variables, every pair, with p and 95% CI")
+      .argument("[input]", "per-ego CSV (e.g. from `netsp measures`) or an interview export (default: the data in netsp.config.json)")
+      .requiredOption("--vars <names>", "comma-separated variables (at least two); every pair is correlated")
+      .addOption(new Option("--method <method>", "correlation").choices(["pearson", "spearman", "both"]).default("pearson"))
+      .option("--control <names>", "comma-separated variables to control for (partial correlation, df = n − 2 − k)")
+      .addOption(sharedOptions.format(["csv", "md", "json"]))
+      .addOption(sharedOptions.out()),
+    { jobs: true, pseudonymise: true },
+  )
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(

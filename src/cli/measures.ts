@@ -9,7 +9,7 @@ import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables
 import { error, info, warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
 
 interface MeasuresOptions {
   measures?: string;
@@ -30,20 +30,16 @@ const ERRORS_SHOWN = 50;
 
 /** `netsp measures`: one row of measures per ego. */
 export function measuresCommand(): Command {
-  return new Command("measures")
-    .description("one row of measures per ego: composition, structure, k-cores and structural holes")
-    .argument("[input]", "Network Canvas export (folder, zip, _ego.csv), GraphML, or three-file folder (default: the data in netsp.config.json)")
-    .addOption(sharedOptions.measures())
-    .addOption(sharedOptions.format(["csv", "md", "json"]))
-    .addOption(sharedOptions.out())
-    .option("--list", "list every measure with its label and definition, then stop")
-    .addOption(sharedOptions.pseudonymise())
-    .addOption(sharedOptions.pseudonymiseKey())
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.protocol())
-    .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId())
-    .addOption(sharedOptions.jobs())
+  return addStudyOptions(
+    new Command("measures")
+      .description("one row of measures per ego: composition, structure, k-cores and structural holes")
+      .argument("[input]", "Network Canvas export (folder, zip, _ego.csv), GraphML, or three-file folder (default: the data in netsp.config.json)")
+      .addOption(sharedOptions.measures())
+      .addOption(sharedOptions.format(["csv", "md", "json"]))
+      .addOption(sharedOptions.out())
+      .option("--list", "list every measure with its label and definition, then stop"),
+    { jobs: true, pseudonymise: true },
+  )
     .exitOverride()
     .showHelpAfterError("(run with --help for usage)")
     .addHelpText(

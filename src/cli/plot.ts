@@ -7,7 +7,7 @@ import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-op
 import { sociogramSvg } from "../report/sociogram-svg.js";
 import { writeOutput } from "./output.js";
 import { showNamesVariable, sociogramOptions, type SociogramCliOptions } from "./report.js";
-import { sharedOptions } from "./shared-options.js";
+import { addStudyOptions, sharedOptions } from "./shared-options.js";
 
 interface PlotCliOptions extends SociogramCliOptions {
   ego: string;
@@ -20,21 +20,19 @@ interface PlotCliOptions extends SociogramCliOptions {
 
 /** `netsp plot`: one ego's sociogram as a standalone SVG file, for papers. */
 export function plotCommand(): Command {
-  return new Command("plot")
-    .description("one ego's sociogram as a standalone SVG (k-core shells or a categorical variable; isolates and excluded alters apart)")
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
-    .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
-    .requiredOption("--ego <id>", "the ego to draw")
-    .addOption(new Option("-o, --out <file>", "the SVG file to write (default: stdout)"))
-    .addOption(sociogramOptions.colourBy())
-    .addOption(sociogramOptions.showNames())
-    .addOption(sociogramOptions.layout())
-    .addOption(sociogramOptions.seed())
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.protocol())
-    .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId())
+  return addStudyOptions(
+    new Command("plot")
+      .description("one ego's sociogram as a standalone SVG (k-core shells or a categorical variable; isolates and excluded alters apart)")
+      .exitOverride()
+      .showHelpAfterError("(run with --help for usage)")
+      .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
+      .requiredOption("--ego <id>", "the ego to draw")
+      .addOption(new Option("-o, --out <file>", "the SVG file to write (default: stdout)"))
+      .addOption(sociogramOptions.colourBy())
+      .addOption(sociogramOptions.showNames())
+      .addOption(sociogramOptions.layout())
+      .addOption(sociogramOptions.seed())
+  )
     .addHelpText(
       "after",
       `

@@ -10,7 +10,7 @@ import { writeOutput } from "./output.js";
 import { Progress } from "./progress.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import type { Pseudonymiser } from "../report/pseudonymise.js";
-import { sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
 
 /** Options that shape sociograms, shared by `netsp report` and `netsp plot` (defined once, here). */
 export interface SociogramCliOptions {
@@ -54,29 +54,26 @@ interface ReportCliOptions extends SociogramCliOptions {
 
 /** `netsp report`: the study as one self-contained HTML file (tables, charts, sociograms). */
 export function reportCommand(): Command {
-  return new Command("report")
-    .description("the whole study as one self-contained HTML file: summary, tables, charts by group and a sociogram per ego")
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
-    .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
-    .addOption(new Option("-o, --out <file>", 'the HTML file to write ("-" for stdout)').default("report.html"))
-    .addOption(sociogramOptions.colourBy())
-    .addOption(sociogramOptions.showNames())
-    .addOption(sociogramOptions.layout())
-    .addOption(sociogramOptions.seed())
-    .addOption(
-      new Option("--max-sociograms <n>", "draw at most this many sociograms")
-        .default(DEFAULT_MAX_SOCIOGRAMS)
-        .argParser(parseCount("--max-sociograms", 0)),
-    )
-    .addOption(new Option("--egos <ids>", "draw the sociograms of these egos only, in this order (comma-separated)"))
-    .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
-    .addOption(sharedOptions.pseudonymise())
-    .addOption(sharedOptions.pseudonymiseKey())
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.protocol())
-    .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId())
+  return addStudyOptions(
+    new Command("report")
+      .description("the whole study as one self-contained HTML file: summary, tables, charts by group and a sociogram per ego")
+      .exitOverride()
+      .showHelpAfterError("(run with --help for usage)")
+      .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
+      .addOption(new Option("-o, --out <file>", 'the HTML file to write ("-" for stdout)').default("report.html"))
+      .addOption(sociogramOptions.colourBy())
+      .addOption(sociogramOptions.showNames())
+      .addOption(sociogramOptions.layout())
+      .addOption(sociogramOptions.seed())
+      .addOption(
+        new Option("--max-sociograms <n>", "draw at most this many sociograms")
+          .default(DEFAULT_MAX_SOCIOGRAMS)
+          .argParser(parseCount("--max-sociograms", 0)),
+      )
+      .addOption(new Option("--egos <ids>", "draw the sociograms of these egos only, in this order (comma-separated)"))
+      .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping")),
+    { pseudonymise: true },
+  )
     .addOption(sharedOptions.quiet())
     .addHelpText(
       "after",

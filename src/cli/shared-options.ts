@@ -1,4 +1,4 @@
-import { InvalidArgumentError, Option } from "commander";
+import { InvalidArgumentError, Option, type Command } from "commander";
 
 /**
  * Options shared by several commands, each defined once here so their names, help and defaults agree.
@@ -45,4 +45,20 @@ export function splitList(value: string | undefined): string[] | undefined {
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/**
+ * Adds the options of every command that reads a study, in one order: --pseudonymise and its key file (when
+ * the command can pseudonymise), --config, --protocol, --input-format, --ego-id, and --jobs (when it measures
+ * in worker threads).
+ */
+export function addStudyOptions(command: Command, also: { jobs?: boolean; pseudonymise?: boolean } = {}): Command {
+  if (also.pseudonymise) command.addOption(sharedOptions.pseudonymise()).addOption(sharedOptions.pseudonymiseKey());
+  command
+    .addOption(sharedOptions.config())
+    .addOption(sharedOptions.protocol())
+    .addOption(sharedOptions.inputFormat())
+    .addOption(sharedOptions.egoId());
+  if (also.jobs) command.addOption(sharedOptions.jobs());
+  return command;
 }

@@ -6,7 +6,7 @@ import { loadStudyConfig } from "../ingest/load-config.js";
 import { openDataset } from "../ingest/open-dataset.js";
 import type { InputFormat, Problem, ProblemSink, StudyConfig } from "../model/index.js";
 import { formatNumber, renderTerminal, type Table } from "../tables/index.js";
-import { sharedOptions } from "./shared-options.js";
+import { addStudyOptions, sharedOptions } from "./shared-options.js";
 
 export interface ValidateOptions {
   json?: boolean;
@@ -45,16 +45,14 @@ export interface ReportedProblem {
 
 /** `netsp validate`: read every interview, report every problem, then a summary. */
 export function validateCommand(io: ValidateIo = { stdout: process.stdout, stderr: process.stderr }): Command {
-  return new Command("validate")
-    .description("check an export: list every problem (errors and warnings) and count egos, alters and ties")
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
-    .argument("<input>", "export folder, zip, _ego.csv or .graphml file (or a folder with netsp.config.json naming the data)")
-    .addOption(new Option("--json", "print the report as JSON on stdout"))
-    .addOption(sharedOptions.config())
-    .addOption(sharedOptions.protocol())
-    .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId())
+  return addStudyOptions(
+    new Command("validate")
+      .description("check an export: list every problem (errors and warnings) and count egos, alters and ties")
+      .exitOverride()
+      .showHelpAfterError("(run with --help for usage)")
+      .argument("<input>", "export folder, zip, _ego.csv or .graphml file (or a folder with netsp.config.json naming the data)")
+      .addOption(new Option("--json", "print the report as JSON on stdout"))
+  )
     .addHelpText(
       "after",
       `
