@@ -141,6 +141,14 @@ export function linkWorkerCodebook(): Codebook {
   return { source: "protocol", ego, node: { [PERSON]: person, [ORGANISATION]: organisation }, edge };
 }
 
+/** The questions asked about each person named, on the sociogram or not (the same form for both). */
+const PERSON_FIELDS = [
+  { variable: "name", prompt: "First name" },
+  { variable: "sector", prompt: "Which sector do they work in?" },
+  { variable: "months_known", prompt: "How many months have you known them?" },
+  { variable: "contact_frequency", prompt: "How often are you in contact?" },
+];
+
 /** The interview's stages, for the `.netcanvas` file (netsp itself reads only the codebook). */
 export function linkWorkerStages(): StageDefinition[] {
   return [
@@ -168,12 +176,7 @@ export function linkWorkerStages(): StageDefinition[] {
       label: "People",
       nodeType: PERSON,
       title: "About this person",
-      fields: [
-        { variable: "name", prompt: "First name" },
-        { variable: "sector", prompt: "Which sector do they work in?" },
-        { variable: "months_known", prompt: "How many months have you known them?" },
-        { variable: "contact_frequency", prompt: "How often are you in contact?" },
-      ],
+      fields: PERSON_FIELDS,
       prompts: [
         {
           text: "Who are the people you work with to support your patients?",
@@ -197,12 +200,7 @@ export function linkWorkerStages(): StageDefinition[] {
       label: "Link-worker colleagues",
       nodeType: PERSON,
       title: "About this colleague",
-      fields: [
-        { variable: "name", prompt: "First name" },
-        { variable: "sector", prompt: "Which sector do they work in?" },
-        { variable: "months_known", prompt: "How many months have you known them?" },
-        { variable: "contact_frequency", prompt: "How often are you in contact?" },
-      ],
+      fields: PERSON_FIELDS,
       prompts: [
         { text: "Which other link workers do you work with?", additionalAttributes: { link_worker: true } },
       ],
