@@ -20,23 +20,16 @@ import { error, info, style, warn } from "./messages.js";
 import { Progress } from "./progress.js";
 import { checkKeyOutsideOutput, pseudonymiserFor } from "./pseudonymise-key.js";
 import { reportHtmlFor } from "./report.js";
-import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
 
-interface AnalyseCliOptions {
+interface AnalyseCliOptions extends StudyCliOptions {
   out: string;
   format?: string;
   force?: boolean;
   keepGoing?: boolean;
   includeText?: boolean;
-  pseudonymise?: boolean;
-  pseudonymiseKey?: string;
   report?: boolean;
   quiet?: boolean;
-  config?: string;
-  protocol?: string;
-  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
-  egoId?: "caseId" | "sessionId" | "egoUUID";
-  jobs?: number;
 }
 
 const EXTRA_FORMATS = ["csv", "md", "json", "xlsx"];

@@ -9,22 +9,15 @@ import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
 
-interface CompareOptions {
+interface CompareOptions extends StudyCliOptions {
   by: string;
   measures?: string;
   levels?: string;
   format?: "csv" | "md" | "json";
   out?: string;
   layout: "default" | "spss";
-  config?: string;
-  protocol?: string;
-  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
-  egoId?: "caseId" | "sessionId" | "egoUUID";
-  jobs?: number;
-  pseudonymise?: boolean;
-  pseudonymiseKey?: string;
 }
 
 /** `netsp compare`: group comparison of per-ego measures. */

@@ -8,21 +8,14 @@ import { chooseFormat, writeOutput } from "./output.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
 
-interface CorrelateOptions {
+interface CorrelateOptions extends StudyCliOptions {
   vars: string;
   method: "pearson" | "spearman" | "both";
   control?: string;
   format?: "csv" | "md" | "json";
   out?: string;
-  config?: string;
-  protocol?: string;
-  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
-  egoId?: "caseId" | "sessionId" | "egoUUID";
-  jobs?: number;
-  pseudonymise?: boolean;
-  pseudonymiseKey?: string;
 }
 
 /** `netsp correlate`: correlations between per-ego variables, every pair. */

@@ -9,20 +9,13 @@ import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables
 import { error, info, warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
 
-interface MeasuresOptions {
+interface MeasuresOptions extends StudyCliOptions {
   measures?: string;
   format?: "csv" | "md" | "json";
   out?: string;
   list?: boolean;
-  config?: string;
-  protocol?: string;
-  inputFormat?: InputFormat;
-  egoId?: "caseId" | "sessionId" | "egoUUID";
-  jobs?: number;
-  pseudonymise?: boolean;
-  pseudonymiseKey?: string;
 }
 
 /** Errors printed one per line before giving up; the rest are counted. */

@@ -7,15 +7,11 @@ import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-op
 import { sociogramSvg } from "../report/sociogram-svg.js";
 import { writeOutput } from "./output.js";
 import { showNamesVariable, sociogramOptions, type SociogramCliOptions } from "./report.js";
-import { addStudyOptions, sharedOptions } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
 
-interface PlotCliOptions extends SociogramCliOptions {
+interface PlotCliOptions extends SociogramCliOptions, StudyCliOptions {
   ego: string;
   out?: string;
-  config?: string;
-  protocol?: string;
-  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
-  egoId?: "caseId" | "sessionId" | "egoUUID";
 }
 
 /** `netsp plot`: one ego's sociogram as a standalone SVG file, for papers. */

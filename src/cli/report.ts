@@ -10,7 +10,7 @@ import { writeOutput } from "./output.js";
 import { Progress } from "./progress.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import type { Pseudonymiser } from "../report/pseudonymise.js";
-import { addStudyOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
 
 /** Options that shape sociograms, shared by `netsp report` and `netsp plot` (defined once, here). */
 export interface SociogramCliOptions {
@@ -38,18 +38,12 @@ export function showNamesVariable(value: string | boolean | undefined): string |
   return value === true ? "name" : value;
 }
 
-interface ReportCliOptions extends SociogramCliOptions {
+interface ReportCliOptions extends SociogramCliOptions, StudyCliOptions {
   out: string;
   maxSociograms: number;
   egos?: string;
   keepGoing?: boolean;
   quiet?: boolean;
-  config?: string;
-  protocol?: string;
-  inputFormat?: "network-canvas-csv" | "graphml" | "three-file";
-  egoId?: "caseId" | "sessionId" | "egoUUID";
-  pseudonymise?: boolean;
-  pseudonymiseKey?: string;
 }
 
 /** `netsp report`: the study as one self-contained HTML file (tables, charts, sociograms). */

@@ -1,4 +1,5 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
+import type { InputFormat } from "../model/index.js";
 
 /**
  * Options shared by several commands, each defined once here so their names, help and defaults agree.
@@ -45,6 +46,17 @@ export function splitList(value: string | undefined): string[] | undefined {
     .split(",")
     .map((s) => s.trim())
     .filter((s) => s.length > 0);
+}
+
+/** The parsed values of the options addStudyOptions adds (each command declares only its own besides). */
+export interface StudyCliOptions {
+  config?: string;
+  protocol?: string;
+  inputFormat?: InputFormat;
+  egoId?: "caseId" | "sessionId" | "egoUUID";
+  jobs?: number;
+  pseudonymise?: boolean;
+  pseudonymiseKey?: string;
 }
 
 /**

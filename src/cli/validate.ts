@@ -6,14 +6,10 @@ import { loadStudyConfig } from "../ingest/load-config.js";
 import { openDataset } from "../ingest/open-dataset.js";
 import type { InputFormat, Problem, ProblemSink, StudyConfig } from "../model/index.js";
 import { formatNumber, renderTerminal, type Table } from "../tables/index.js";
-import { addStudyOptions, sharedOptions } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
 
-export interface ValidateOptions {
+export interface ValidateOptions extends StudyCliOptions {
   json?: boolean;
-  config?: string;
-  protocol?: string;
-  inputFormat?: InputFormat;
-  egoId?: "caseId" | "sessionId" | "egoUUID";
 }
 
 /** Where the command writes: stdout gets the report, stderr the progress line (TTY only). */
