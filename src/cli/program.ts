@@ -35,6 +35,8 @@ Examples:
   $ netsp compare --by deprivation                       Mann–Whitney / Kruskal–Wallis (data and aliases from netsp.config.json)
   $ netsp correlate measures.csv --vars months_in_post,network_size
                                                          Pearson r with p and 95% CI
+  $ netsp report fixtures/thesis --out thesis.html       one self-contained HTML report: tables, charts, sociograms
+  $ netsp plot fixtures/thesis --ego LW10 --out lw10.svg one ego's sociogram as SVG, coloured by k-core shell
   $ netsp synth --targets targets.csv --out interviews   write a synthetic study as a Network Canvas export
 
 Run \`netsp <command> --help\` for a command's options and more examples.
