@@ -1,4 +1,4 @@
-import type { Alter, Codebook, EgoNetwork, ProblemSink, SourceRef, Tie } from "../model/index.js";
+import type { Codebook, EgoNetwork, ProblemSink, SourceRef, Tie } from "../model/index.js";
 import { NearIds } from "./near-id.js";
 import { showId } from "./quote-cell-value.js";
 
@@ -67,8 +67,10 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
     });
   }
 
-  const byId = new Map<string, Alter>();
-  for (const alter of alters) {
+  // Each distinct alter id → its index in `alters` (the first, for an id used twice).
+  const byId = new Map<string, number>();
+  for (let i = 0; i < alters.length; i++) {
+    const alter = alters[i];
     if (alter.alterId.length > MAX_ID_LENGTH) {
       problems.report({
         severity: "error",
@@ -78,52 +80,33 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
       });
     }
     const first = byId.get(alter.alterId);
-    if (first) {
+    if (first !== undefined) {
       problems.report({
         severity: "error",
         code: "duplicate-alter",
         ...where(alter.source, egoId),
-        message: `alter id ${showId(alter.alterId)} is used twice in ego ${egoId} (first at ${ref(first.source)})`,
+        message: `alter id ${showId(alter.alterId)} is used twice in ego ${egoId} (first at ${ref(alters[first].source)})`,
       });
       continue;
     }
-    byId.set(alter.alterId, alter);
+    byId.set(alter.alterId, i);
   }
-  for (const alterId of byId.keys()) memory.remember(alterId, egoId);
+  memory.remember(egoId, [...byId.keys()]);
 
-  const seen = new Map<string, Tie>();
-  const near = new NearIds(byId.keys());
+  // A tie's key: its edge type's number and its two alters' indices, smaller first (ties are undirected).
+  const n = alters.length;
+  const typeNumbers = new Map<string, number>();
+  const seen = new Map<number, Tie>();
+  let near: NearIds | undefined;
   for (const tie of ties) {
-    let known = true;
-    for (const [side, end] of [
-      ["source", tie.sourceId],
-      ["target", tie.targetId],
-    ] as const) {
-      if (byId.has(end)) continue;
-      known = false;
-      const owner = end === "" ? undefined : memory.ownerOf(end);
-      if (owner !== undefined && owner !== egoId) {
-        problems.report({
-          severity: "error",
-          code: "endpoint-of-other-ego",
-          ...where(tie.source, egoId),
-          message: `${describe(tie)} points to alter ${showId(end)}, which belongs to ego ${owner}, not to ego ${egoId}`,
-        });
-      } else {
-        problems.report({
-          severity: "error",
-          code: "unknown-endpoint",
-          ...where(tie.source, egoId),
-          message:
-            end === ""
-              ? `${describe(tie)} has no ${side} alter id`
-              : `${describe(tie)} points to alter ${showId(end)}, which is not an alter of ego ${egoId}${near.hint(end, "alter")}`,
-        });
-      }
-      if (tie.sourceId === tie.targetId) break; // one message for a self-loop on an unknown alter
+    const s = byId.get(tie.sourceId);
+    const t = byId.get(tie.targetId);
+    if (s === undefined || t === undefined) {
+      near ??= new NearIds(byId.keys());
+      reportUnknownEnds(tie, byId, memory, near, egoId, problems);
+      continue;
     }
-    if (!known) continue;
-    if (tie.sourceId === tie.targetId) {
+    if (s === t) {
       problems.report({
         severity: "warning",
         code: "self-loop",
@@ -132,8 +115,9 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
       });
       continue;
     }
-    const [a, b] = tie.sourceId < tie.targetId ? [tie.sourceId, tie.targetId] : [tie.targetId, tie.sourceId];
-    const key = `${tie.edgeType}\u0000${a}\u0000${b}`;
+    let type = typeNumbers.get(tie.edgeType);
+    if (type === undefined) typeNumbers.set(tie.edgeType, (type = typeNumbers.size));
+    const key = (type * n + Math.min(s, t)) * n + Math.max(s, t);
     const first = seen.get(key);
     if (!first) {
       seen.set(key, tie);
@@ -148,6 +132,43 @@ export function checkNetwork(network: EgoNetwork, codebook: Codebook, problems: 
         ? `${describe(tie)} repeats, in the other direction, the tie at ${ref(first.source)}; ties are undirected, so they count as one`
         : `${describe(tie)} repeats the tie at ${ref(first.source)}; they count as one tie`,
     });
+  }
+}
+
+/** The errors for a tie with an endpoint that is not an alter of the ego: one per such end. */
+function reportUnknownEnds(
+  tie: Tie,
+  byId: ReadonlyMap<string, number>,
+  memory: CheckMemory,
+  near: NearIds,
+  egoId: string,
+  problems: ProblemSink,
+): void {
+  for (const [side, end] of [
+    ["source", tie.sourceId],
+    ["target", tie.targetId],
+  ] as const) {
+    if (byId.has(end)) continue;
+    const owner = end === "" ? undefined : memory.ownerOf(end);
+    if (owner !== undefined && owner !== egoId) {
+      problems.report({
+        severity: "error",
+        code: "endpoint-of-other-ego",
+        ...where(tie.source, egoId),
+        message: `${describe(tie)} points to alter ${showId(end)}, which belongs to ego ${owner}, not to ego ${egoId}`,
+      });
+    } else {
+      problems.report({
+        severity: "error",
+        code: "unknown-endpoint",
+        ...where(tie.source, egoId),
+        message:
+          end === ""
+            ? `${describe(tie)} has no ${side} alter id`
+            : `${describe(tie)} points to alter ${showId(end)}, which is not an alter of ego ${egoId}${near.hint(end, "alter")}`,
+      });
+    }
+    if (tie.sourceId === tie.targetId) break; // one message for a self-loop on an unknown alter
   }
 }
 
@@ -187,25 +208,46 @@ function ref(source: SourceRef): string {
 /** What the checks remember across egos, per problem sink (so per run). */
 class CheckMemory {
   readonly warnedTypes = new Set<string>();
-  /** A ring of the last REMEMBERED_ALTERS alter ids and their egos; `slots` finds an id's place in it. */
-  private readonly ids: Array<string | undefined> = [];
-  private readonly egos: string[] = [];
-  private readonly slots = new Map<string, number>();
-  private next = 0;
+  /**
+   * The egos holding the last REMEMBERED_ALTERS alter ids, oldest first from `head`; `first` numbers an
+   * ego's first id among all ids remembered. Looking an id up is rare (a tie to an unknown alter is an
+   * error), so the index is only built at the first lookup and kept up to date from then on.
+   */
+  private readonly recent: Array<{ egoId: string; ids: readonly string[]; first: number }> = [];
+  private head = 0;
+  private count = 0;
+  private index: Map<string, { egoId: string; seq: number }> | undefined;
 
-  remember(alterId: string, egoId: string): void {
-    const slot = this.next;
-    this.next = (this.next + 1) % REMEMBERED_ALTERS;
-    const evicted = this.ids[slot];
-    if (evicted !== undefined && this.slots.get(evicted) === slot) this.slots.delete(evicted);
-    this.ids[slot] = alterId;
-    this.egos[slot] = egoId;
-    this.slots.set(alterId, slot);
+  remember(egoId: string, ids: readonly string[]): void {
+    const first = this.count;
+    this.recent.push({ egoId, ids, first });
+    this.count += ids.length;
+    if (this.index) for (let i = 0; i < ids.length; i++) this.index.set(ids[i], { egoId, seq: first + i });
+    const oldest = this.count - REMEMBERED_ALTERS; // ids numbered below this are forgotten
+    while (this.head < this.recent.length) {
+      const old = this.recent[this.head];
+      if (old.first + old.ids.length > oldest) break;
+      if (this.index) {
+        for (const id of old.ids) if ((this.index.get(id)?.seq ?? Infinity) < old.first + old.ids.length) this.index.delete(id);
+      }
+      this.recent[this.head++] = undefined!;
+    }
+    if (this.head > 1024 && this.head * 2 > this.recent.length) {
+      this.recent.splice(0, this.head);
+      this.head = 0;
+    }
   }
 
   ownerOf(alterId: string): string | undefined {
-    const slot = this.slots.get(alterId);
-    return slot === undefined ? undefined : this.egos[slot];
+    if (!this.index) {
+      this.index = new Map();
+      for (let e = this.head; e < this.recent.length; e++) {
+        const { egoId, ids, first } = this.recent[e];
+        for (let i = 0; i < ids.length; i++) this.index.set(ids[i], { egoId, seq: first + i });
+      }
+    }
+    const at = this.index.get(alterId);
+    return at !== undefined && at.seq >= this.count - REMEMBERED_ALTERS ? at.egoId : undefined;
   }
 }
 

@@ -35,6 +35,7 @@ const STRICT_NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
  * - ordinal, text, datetime: the text (an ordinal value the codebook does not list is warned about);
  * - unknown (no codebook): `true`/`false` → boolean, a strict number without a leading zero → number,
  *   anything else → text.
+ * `raw` and `where` are only read during the call, so callers may reuse them from cell to cell.
  *
  * Example: decodeCell("'-5", {name: "Age", type: "number"}, where, sink) === -5.
  */
@@ -96,7 +97,7 @@ export function decodeCell(
 
 /** Removes Fresco's formula guard: `'` followed by `= + - @`, tab or CR. */
 export function stripFormulaGuard(raw: string): string {
-  return /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
+  return raw.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw;
 }
 
 /** A finite decimal number, or null when `text` is not strictly one (`1,5`, `12abc`, `1.2.3`, `Infinity`). */
@@ -108,6 +109,8 @@ export function parseStrictNumber(text: string): number | null {
 }
 
 function parseBoolean(text: string): boolean | null {
+  if (text === "true") return true;
+  if (text === "false") return false;
   const lower = text.toLowerCase();
   if (lower === "true") return true;
   if (lower === "false") return false;
@@ -138,7 +141,7 @@ function decodeOptions(
     answered = true;
     if (b) {
       chosen.push(cell.option);
-      checkOption(cell.option, variable, { ...where, column: cell.column ?? where.column }, problems, true);
+      checkOption(cell.option, variable, where, problems, true, cell.column);
     }
   }
   if (!answered) {
@@ -146,7 +149,7 @@ function decodeOptions(
     return null;
   }
   // Codebook order when the codebook lists the options, else column order.
-  if (variable.options) {
+  if (variable.options && chosen.length > 1) {
     const rank = new Map(variable.options.map((o, i) => [o.value, i]));
     chosen.sort((a, b) => (rank.get(a) ?? Infinity) - (rank.get(b) ?? Infinity));
   }
@@ -154,13 +157,13 @@ function decodeOptions(
 }
 
 /** `fromHeader`: the option is named by an option column's header, not by a cell, so it is shown as it is. */
-function checkOption(value: string, variable: Variable, where: CellLocation, problems: ProblemSink, fromHeader = false): void {
+function checkOption(value: string, variable: Variable, where: CellLocation, problems: ProblemSink, fromHeader = false, column?: number): void {
   if (!variable.options || variable.options.some((o) => o.value === value)) return;
   once(problems, variable, `option:${value}`, () =>
     problems.report({
       severity: "warning",
       code: "unknown-option",
-      ...at(where),
+      ...at({ ...where, column: column ?? where.column }),
       message: `${variable.name}: option ${fromHeader ? quote(value) : quoteCellValue(value)} is not in the codebook (${variable.options!
         .map((o) => o.value)
         .join(", ")}); kept as given`,

@@ -1,6 +1,6 @@
 import type { Attributes, ProblemSink, Variable } from "../model/index.js";
-import { decodeCell, type CellLocation } from "./decode-cell.js";
-import type { ColumnPlan } from "./plan-columns.js";
+import { decodeCell, type CellLocation, type OptionCell } from "./decode-cell.js";
+import type { ColumnPlan, PlannedVariable } from "./plan-columns.js";
 
 /** A record's variables decoded: attributes by variable name, and layout coordinates when present. */
 export interface DecodedRecord {
@@ -21,29 +21,38 @@ export function decodeRecord(
 ): DecodedRecord {
   const attributes: Attributes = {};
   let layout: Record<string, { x: number; y: number }> | undefined;
+  // One location for every cell of the record (a problem copies what it needs): this runs for every row.
+  const at: CellLocation = { file: where.file, line: where.line, column: 0, egoId: where.egoId };
   for (const p of plan.variables) {
     const v = p.variable;
     if (p.options) {
-      const cells = p.options.map((o) => ({ option: o.option, raw: fields[o.column] ?? "", column: o.column + 1 }));
-      attributes[v.name] = decodeCell(cells, v, { ...where, column: p.options[0].column + 1 }, problems);
+      const cells = optionCells(p);
+      for (let i = 0; i < cells.length; i++) cells[i].raw = fields[p.options[i].column] ?? "";
+      at.column = p.options[0].column + 1;
+      attributes[v.name] = decodeCell(cells, v, at, problems);
     } else if (p.column !== undefined) {
-      attributes[v.name] = decodeCell(fields[p.column] ?? "", v, { ...where, column: p.column + 1 }, problems);
+      at.column = p.column + 1;
+      attributes[v.name] = decodeCell(fields[p.column] ?? "", v, at, problems);
     } else if (p.x !== undefined || p.y !== undefined) {
-      const x = coordinate(p.x, fields, v, where, problems);
-      const y = coordinate(p.y, fields, v, where, problems);
+      const x = coordinate(p.x, fields, v, at, problems);
+      const y = coordinate(p.y, fields, v, at, problems);
       if (typeof x === "number" && typeof y === "number") (layout ??= {})[v.name] = { x, y };
     }
   }
   return layout ? { attributes, layout } : { attributes };
 }
 
-function coordinate(
-  column: number | undefined,
-  fields: readonly string[],
-  variable: Variable,
-  where: Omit<CellLocation, "column">,
-  problems: ProblemSink,
-): unknown {
+/** Option cells reused from row to row (decodeCell keeps nothing of them), one array per planned variable. */
+const optionCellsOf = new WeakMap<PlannedVariable, OptionCell[]>();
+
+function optionCells(p: PlannedVariable): OptionCell[] {
+  let cells = optionCellsOf.get(p);
+  if (cells === undefined) optionCellsOf.set(p, (cells = p.options!.map((o) => ({ option: o.option, raw: "", column: o.column + 1 }))));
+  return cells;
+}
+
+function coordinate(column: number | undefined, fields: readonly string[], variable: Variable, at: CellLocation, problems: ProblemSink): unknown {
   if (column === undefined) return null;
-  return decodeCell(fields[column] ?? "", variable, { ...where, column: column + 1 }, problems);
+  at.column = column + 1;
+  return decodeCell(fields[column] ?? "", variable, at, problems);
 }

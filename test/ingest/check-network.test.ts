@@ -68,6 +68,26 @@ describe("checkNetwork", () => {
     expect(problems.problems.map((p) => p.code)).toEqual(["unknown-endpoint"]);
   });
 
+  it("forgets just as well once an unknown endpoint has been looked up (the index is kept from then on)", () => {
+    const problems = new ProblemList();
+    checkNetwork(network("e1", ["a"], []), codebook, problems);
+    checkNetwork(network("e2", ["b"], [["b", "zz"]]), codebook, problems); // first lookup: builds the index
+    checkNetwork(network("e3", ["c"], [["c", "a"]]), codebook, problems); // "a" is still remembered
+    const many = Array.from({ length: REMEMBERED_ALTERS }, (_, i) => `x${i}`);
+    checkNetwork(network("e4", many, []), codebook, problems);
+    checkNetwork(network("e5", ["d"], [["d", "a"], ["d", "x0"], ["d", "x1"]]), codebook, problems);
+    expect(problems.problems.map((p) => p.code)).toEqual(["unknown-endpoint", "endpoint-of-other-ego", "unknown-endpoint", "unknown-endpoint", "endpoint-of-other-ego"]);
+    expect(problems.problems[4].message).toContain("belongs to ego e4") // x0 is forgotten once e5 is remembered; x1 is not;
+  });
+
+  it("an alter id used by two egos belongs to the later one", () => {
+    const problems = new ProblemList();
+    checkNetwork(network("e1", ["a"], []), codebook, problems);
+    checkNetwork(network("e2", ["a"], []), codebook, problems);
+    checkNetwork(network("e3", ["c"], [["c", "a"]]), codebook, problems);
+    expect(problems.problems.map((p) => p.message)).toEqual([expect.stringContaining("belongs to ego e2")]);
+  });
+
   it("a separate sink has its own memory", () => {
     checkNetwork(network("e1", ["a"], []), codebook, new ProblemList());
     expect(check(network("e2", ["c"], [["c", "a"]])).map((p) => p.code)).toEqual(["unknown-endpoint"]);
