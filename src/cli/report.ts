@@ -2,7 +2,7 @@ import { Command, InvalidArgumentError, Option } from "commander";
 import { DataError, UsageError } from "../errors.js";
 import type { Problem } from "../model/index.js";
 import { analyseStudy, DataErrorWithProblems, type StudyAnalysis } from "../pipeline/analyse-study.js";
-import { DEFAULT_MAX_SOCIOGRAMS, studyReportHtml } from "../report/html-study-report.js";
+import { DEFAULT_MAX_SOCIOGRAMS } from "../report/default-max-sociograms.js";
 import { relativePath } from "../report/run-record.js";
 import { VERSION } from "../version.js";
 import { error, info } from "./messages.js";
@@ -111,6 +111,8 @@ export async function reportHtmlFor(
     throw new UsageError("--report never shows text variables, so it cannot be combined with --include-text: run netsp report separately");
   }
   const cwd = process.cwd();
+  // Loaded when a report is asked for: the charts and layouts are a good part of start-up otherwise.
+  const { studyReportHtml } = await import("../report/html-study-report.js");
   return studyReportHtml(analysis, {
     colourBy: options.colourBy,
     showNames: showNamesVariable(options.showNames),

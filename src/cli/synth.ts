@@ -2,23 +2,14 @@ import { readdirSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { Command, Option } from "commander";
 import { OutputError, UsageError } from "../errors.js";
-import {
-  COHORT_DEFAULTS,
-  checkCohortOptions,
-  DEFAULT_SEED,
-  writeCohort,
-  type CohortFormat,
-  linkWorkerCodebook,
-  readThesisTargets,
-  thesisExportedAt,
-  thesisInterviews,
-  thesisProtocol,
-  writeSyntheticStudy,
-  type ExportLayout,
-} from "../synth/index.js";
+import { COHORT_DEFAULTS } from "../synth/cohort-defaults.js";
+import { DEFAULT_SEED } from "../synth/default-seed.js";
+import type { CohortFormat, ExportLayout } from "../synth/index.js";
 import { info } from "./messages.js";
 import { Progress } from "./progress.js";
 import { sharedOptions } from "./shared-options.js";
+
+type Synth = typeof import("../synth/index.js");
 
 interface SynthOptions {
   targets?: string;
@@ -68,10 +59,13 @@ A cohort (--egos) is the thesis's interview at scale: alter counts vary, each so
 dense core, ties carry one or more relation types, and link-worker colleagues (link_worker = true) are left
 off the sociogram by the exclusion rule in the netsp.config.json written beside the data.`,
     )
-    .action((options: SynthOptions) => runSynth(options));
+    .action(async (options: SynthOptions) => {
+      // The generators are loaded only by this command.
+      await runSynth(options, await import("../synth/index.js"));
+    });
 }
 
-function runSynth(options: SynthOptions): void {
+function runSynth(options: SynthOptions, synth: Synth): void {
   if (options.targets !== undefined && options.egos !== undefined) throw new UsageError("give --targets or --egos, not both");
   if (options.targets === undefined && options.egos === undefined) {
     throw new UsageError("netsp synth needs --targets <csv> (the thesis's interviews) or --egos <n> (a cohort)");
@@ -79,21 +73,21 @@ function runSynth(options: SynthOptions): void {
   if (options.out === undefined) throw new UsageError("netsp synth needs --out <dir>");
   const seed = parseSeed(options.seed);
   if (options.egos !== undefined) {
-    runCohort(options, options.out, seed);
+    runCohort(options, options.out, seed, synth);
     return;
   }
   for (const name of ["alters", "density", "types"] as const) {
     if (options[name] !== undefined) throw new UsageError(`--${name} goes with --egos, not --targets`);
   }
   if (options.format === "three-file") throw new UsageError("--format three-file goes with --egos (the thesis's interviews are a Network Canvas export)");
-  const codebook = linkWorkerCodebook();
-  const targets = readThesisTargets(options.targets!, codebook);
+  const codebook = synth.linkWorkerCodebook();
+  const targets = synth.readThesisTargets(options.targets!, codebook);
   const removed = prepareFolder(options.out, options.force === true);
-  const summary = writeSyntheticStudy(thesisInterviews(targets, seed), {
+  const summary = synth.writeSyntheticStudy(synth.thesisInterviews(targets, seed), {
     out: options.out,
     layout: options.format as ExportLayout,
-    protocol: thesisProtocol(),
-    exportedAt: thesisExportedAt(seed),
+    protocol: synth.thesisProtocol(),
+    exportedAt: synth.thesisExportedAt(seed),
   });
   if (!options.quiet) {
     if (removed > 0) info(`deleted ${removed} export file${removed === 1 ? "" : "s"} already in ${options.out}`);
@@ -102,7 +96,7 @@ function runSynth(options: SynthOptions): void {
 }
 
 /** `--egos`: a random cohort, written one interview at a time. */
-function runCohort(options: SynthOptions, out: string, seed: number): void {
+function runCohort(options: SynthOptions, out: string, seed: number, synth: Synth): void {
   const whole = (text: string | undefined, fallback: number, name: string) => {
     if (text === undefined) return fallback;
     if (!/^\d+$/.test(text.trim())) throw new UsageError(`--${name}: expected a whole number, got "${text}"`);
@@ -120,10 +114,10 @@ function runCohort(options: SynthOptions, out: string, seed: number): void {
     types: whole(options.types, COHORT_DEFAULTS.types, "types"),
     seed,
   };
-  checkCohortOptions(cohort);
+  synth.checkCohortOptions(cohort);
   const removed = prepareFolder(out, options.force === true);
   const progress = options.quiet ? undefined : new Progress("writing", egos);
-  const summary = writeCohort({ ...cohort, out, format: options.format, onProgress: (n) => progress?.update(n) });
+  const summary = synth.writeCohort({ ...cohort, out, format: options.format, onProgress: (n) => progress?.update(n) });
   progress?.done();
   if (!options.quiet) {
     if (removed > 0) info(`deleted ${removed} export file${removed === 1 ? "" : "s"} already in ${out}`);

@@ -1,8 +1,11 @@
-import { UndirectedGraph } from "graphology";
+import type { UndirectedGraph } from "graphology";
+import { lazyModule } from "../lazy-module.js";
 import type { Alter, Ego, EgoNetwork } from "../model/index.js";
 import type { StudyPlan } from "../measures/study-plan.js";
 import { compactAdjacency, type CompactAdjacency } from "./compact-adjacency.js";
 import { isExcludedAlter } from "./exclude-alter.js";
+
+const graphology = lazyModule<typeof import("graphology")>("graphology");
 
 /** Node attributes of the public graph: the alter's node type and its variables. */
 export interface EgoGraphNode {
@@ -141,7 +144,7 @@ function toGraphology(
   pairTypes: Map<number, number>,
   extraTypes: Set<string>,
 ): UndirectedGraph<EgoGraphNode, EgoGraphEdge> {
-  const graph = new UndirectedGraph<EgoGraphNode, EgoGraphEdge>({ allowSelfLoops: false, multi: false });
+  const graph = new (graphology().UndirectedGraph)<EgoGraphNode, EgoGraphEdge>({ allowSelfLoops: false, multi: false });
   for (const alter of nodes) graph.addNode(alter.alterId, { nodeType: alter.nodeType, attributes: alter.attributes });
   const types = [...typeIndex.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
   for (let e = 0; e < edges.length; e += 2) {

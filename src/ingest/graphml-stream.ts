@@ -1,4 +1,7 @@
-import { SaxesParser, type SaxesTagPlain } from "saxes";
+import type { SaxesTagPlain } from "saxes";
+import { lazyModule } from "../lazy-module.js";
+
+const saxes = lazyModule<typeof import("saxes")>("saxes");
 import { InputError } from "../errors.js";
 import type { ProblemSink } from "../model/index.js";
 import type { SourceFile } from "./source-file.js";
@@ -90,7 +93,7 @@ type Open =
 class GraphmlReader {
   readonly keys = new Map<string, GraphmlKey>();
   onGraph: (g: GraphmlGraph) => void = () => undefined;
-  private readonly parser = new SaxesParser({ xmlns: false, position: true });
+  private readonly parser = new (saxes().SaxesParser)({ xmlns: false, position: true });
   private readonly stack: Open[] = [];
   private graph: GraphmlGraph | undefined;
   private graphCount = 0;

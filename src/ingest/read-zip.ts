@@ -1,6 +1,8 @@
 import { crc32 } from "node:zlib";
-import { unzipSync } from "fflate";
+import { lazyModule } from "../lazy-module.js";
 import { InputError } from "../errors.js";
+
+const fflate = lazyModule<typeof import("fflate")>("fflate");
 
 /**
  * Limits that keep a hostile zip ("zip bomb") from exhausting memory. Sizes are the uncompressed sizes the
@@ -37,7 +39,7 @@ export interface ZipEntryInfo {
 export function listZip(bytes: Uint8Array, file: string): ZipEntryInfo[] {
   const entries: ZipEntryInfo[] = [];
   try {
-    unzipSync(bytes, {
+    fflate().unzipSync(bytes, {
       filter: (f) => {
         entries.push({ name: f.name, compressedSize: f.size, size: f.originalSize });
         return false;
@@ -93,7 +95,7 @@ export function unzipEntries(
   let files: Record<string, Uint8Array>;
   try {
     let index = 0;
-    files = unzipSync(bytes, {
+    files = fflate().unzipSync(bytes, {
       filter: (f) => {
         const entry = directory[index++];
         if (!names.has(f.name)) return false;

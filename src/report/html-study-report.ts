@@ -16,6 +16,7 @@ import type { SociogramOptions } from "./sociogram-model.js";
 import { resolveColourScheme, resolveNameVariable } from "./sociogram-options.js";
 import { drawSociograms, reopenStudyDataset } from "./sociogram-stream.js";
 import { sociogramSvg } from "./sociogram-svg.js";
+import { DEFAULT_MAX_SOCIOGRAMS } from "./default-max-sociograms.js";
 
 export interface StudyReportOptions {
   /** `core` (default) or a categorical alter variable. */
@@ -42,8 +43,8 @@ export interface StudyReportOptions {
   version: string;
 }
 
-/** Sociograms drawn when no cap is given. */
-export const DEFAULT_MAX_SOCIOGRAMS = 200;
+export { DEFAULT_MAX_SOCIOGRAMS };
+
 /** Rows of a table shown in the report; past that the CSV has them. */
 const MAX_TABLE_ROWS = 1000;
 /** Problems listed before summarising the rest. */

@@ -1,10 +1,9 @@
-import { UndirectedGraph } from "graphology";
-import * as forceAtlas2Module from "graphology-layout-forceatlas2";
+import { lazyModule } from "../lazy-module.js";
 import { Random } from "../synth/random.js";
 
-// A CommonJS module whose types declare an ES default export: at run time under NodeNext the namespace's
-// `default` is `module.exports`, the layout function itself, which the types call `default.default`.
-const forceAtlas2 = forceAtlas2Module.default as unknown as typeof forceAtlas2Module.default.default;
+const graphology = lazyModule<typeof import("graphology")>("graphology");
+// A CommonJS module whose types declare an ES default export; required, it is the layout function itself.
+const forceAtlas2 = lazyModule<typeof import("graphology-layout-forceatlas2").default>("graphology-layout-forceatlas2");
 
 /** Positions of nodes 0 … n−1, in the layout's own units (fit them to a box with `fitToBox`). */
 export interface Point {
@@ -26,15 +25,15 @@ export function forceAtlasLayout(n: number, edges: ArrayLike<number>, seed: numb
   if (n === 0) return [];
   const random = new Random(seed);
   const spread = 10 * Math.sqrt(n);
-  const graph = new UndirectedGraph();
+  const graph = new (graphology().UndirectedGraph)();
   for (let i = 0; i < n; i++) {
     graph.addNode(String(i), { x: (random.next() - 0.5) * spread, y: (random.next() - 0.5) * spread });
   }
   for (let e = 0; e + 1 < edges.length; e += 2) graph.mergeEdge(String(edges[e]), String(edges[e + 1]));
   if (n === 1) return [{ x: 0, y: 0 }];
-  const positions = forceAtlas2(graph, {
+  const positions = forceAtlas2()(graph, {
     iterations: iterationsFor(n),
-    settings: { ...forceAtlas2.inferSettings(n), adjustSizes: false },
+    settings: { ...forceAtlas2().inferSettings(n), adjustSizes: false },
   });
   const out: Point[] = [];
   for (let i = 0; i < n; i++) {

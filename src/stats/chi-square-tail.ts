@@ -1,4 +1,6 @@
-import gammainc from "@stdlib/math-base-special-gammainc";
+import { lazyModule } from "../lazy-module.js";
+
+const gammainc = lazyModule<typeof import("@stdlib/math-base-special-gammainc")>("@stdlib/math-base-special-gammainc");
 
 /**
  * Upper tail of the χ² distribution: P(X ≥ x) = Q(df/2, x/2), the upper regularised incomplete gamma
@@ -10,5 +12,5 @@ import gammainc from "@stdlib/math-base-special-gammainc";
 export function chiSquareUpperTail(x: number, df: number): number | null {
   if (!(df > 0)) return null;
   if (x <= 0) return 1;
-  return gammainc(x / 2, df / 2, true, true);
+  return gammainc()(x / 2, df / 2, true, true);
 }

@@ -1,4 +1,6 @@
-import normalQuantile from "@stdlib/stats-base-dists-normal-quantile";
+import { lazyModule } from "../lazy-module.js";
+
+const normalQuantile = lazyModule<typeof import("@stdlib/stats-base-dists-normal-quantile")>("@stdlib/stats-base-dists-normal-quantile");
 
 export interface Interval {
   low: number | null;
@@ -21,6 +23,6 @@ export function fisherInterval(r: number, n: number, controls = 0, confidence = 
   }
   if (Math.abs(r) >= 1) return { low: null, high: null, reason: "|r| = 1: the Fisher z interval is undefined" };
   const centre = Math.atanh(r);
-  const half = normalQuantile((1 + confidence) / 2, 0, 1) / Math.sqrt(dof);
+  const half = normalQuantile()((1 + confidence) / 2, 0, 1) / Math.sqrt(dof);
   return { low: Math.tanh(centre - half), high: Math.tanh(centre + half), reason: null };
 }

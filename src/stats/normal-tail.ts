@@ -1,4 +1,6 @@
-import erfc from "@stdlib/math-base-special-erfc";
+import { lazyModule } from "../lazy-module.js";
+
+const erfc = lazyModule<typeof import("@stdlib/math-base-special-erfc")>("@stdlib/math-base-special-erfc");
 
 /**
  * Two-sided tail probability of the standard normal: P(|Z| ≥ |z|) = erfc(|z|/√2). Computed from erfc,
@@ -8,5 +10,5 @@ import erfc from "@stdlib/math-base-special-erfc";
  * Example: normalTwoSidedP(1.959963984540054) → 0.05 (to 1e-15).
  */
 export function normalTwoSidedP(z: number): number {
-  return erfc(Math.abs(z) / Math.SQRT2);
+  return erfc()(Math.abs(z) / Math.SQRT2);
 }

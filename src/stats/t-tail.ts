@@ -1,4 +1,6 @@
-import betainc from "@stdlib/math-base-special-betainc";
+import { lazyModule } from "../lazy-module.js";
+
+const betainc = lazyModule<typeof import("@stdlib/math-base-special-betainc")>("@stdlib/math-base-special-betainc");
 
 /**
  * Two-sided tail probability of Student's t with `df` degrees of freedom:
@@ -11,5 +13,5 @@ import betainc from "@stdlib/math-base-special-betainc";
 export function tTwoSidedP(t: number, df: number): number | null {
   if (!(df > 0)) return null;
   if (!Number.isFinite(t)) return 0;
-  return betainc(df / (df + t * t), df / 2, 0.5);
+  return betainc()(df / (df + t * t), df / 2, 0.5);
 }

@@ -32,7 +32,7 @@ export interface CohortOptions {
   seed: number;
 }
 
-export const COHORT_DEFAULTS = { alters: 60, density: 0.1, types: 3 } as const;
+export { COHORT_DEFAULTS } from "./cohort-defaults.js";
 
 /** Protocol name of a cohort: the `.netcanvas` file name and the merged export's prefix. */
 export const COHORT_PROTOCOL_NAME = "cohort";

@@ -18,8 +18,7 @@ import { colleagueSector, typedRows, type ThesisTarget } from "./read-thesis-tar
 import type { SynthAlter, SynthInterview, SynthTie } from "./synth-interview.js";
 import type { ProtocolDefinition } from "./write-protocol.js";
 
-/** The seed the committed thesis fixture was generated with. */
-export const DEFAULT_SEED = 4331;
+export { DEFAULT_SEED } from "./default-seed.js";
 
 /** Protocol name of the thesis study: the `.netcanvas` file name and the merged export's prefix. */
 export const THESIS_PROTOCOL_NAME = "thesis";

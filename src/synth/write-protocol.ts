@@ -1,8 +1,10 @@
 import { writeFileSync } from "node:fs";
-import { strToU8, zipSync } from "fflate";
+import { lazyModule } from "../lazy-module.js";
 import { OutputError } from "../errors.js";
 import type { Codebook, Variable, VariableSet } from "../model/index.js";
 import { deriveSeed, Random } from "./random.js";
+
+const fflate = lazyModule<typeof import("fflate")>("fflate");
 
 /** A Network Canvas protocol to write: its name (the `.netcanvas` file name), codebook and stages. */
 export interface ProtocolDefinition {
@@ -104,11 +106,11 @@ export function buildProtocolJson(definition: ProtocolDefinition): Record<string
  * bytes depend only on the definition (the zip's DOS times are local; they are built from local fields).
  */
 export function netcanvasBytes(definition: ProtocolDefinition): Uint8Array {
-  const json = strToU8(JSON.stringify(buildProtocolJson(definition), null, 2) + "\n");
+  const json = fflate().strToU8(JSON.stringify(buildProtocolJson(definition), null, 2) + "\n");
   const t = new Date(definition.lastModified);
   if (Number.isNaN(t.getTime())) throw new OutputError(`protocol lastModified is not a timestamp: ${definition.lastModified}`);
   const mtime = new Date(t.getUTCFullYear(), t.getUTCMonth(), t.getUTCDate(), t.getUTCHours(), t.getUTCMinutes(), t.getUTCSeconds());
-  return zipSync({ assets: [{}, { mtime }], "protocol.json": [json, { mtime }] }, { level: 6, os: 3 });
+  return fflate().zipSync({ assets: [{}, { mtime }], "protocol.json": [json, { mtime }] }, { level: 6, os: 3 });
 }
 
 /** Writes `<file>` (normally `<name>.netcanvas`). */

@@ -1,4 +1,7 @@
-import { strToU8, zipSync, type Zippable } from "fflate";
+import type { Zippable } from "fflate";
+import { lazyModule } from "../lazy-module.js";
+
+const fflate = lazyModule<typeof import("fflate")>("fflate");
 import { OutputError } from "../errors.js";
 import { neutraliseFormula } from "./neutralise-formula.js";
 import type { Cell, Table } from "./table.js";
@@ -52,7 +55,7 @@ export function toXlsx(tables: Table[]): Uint8Array {
   const fixed = { mtime: new Date(Date.UTC(2000, 0, 1)) };
   const entries: Zippable = {};
   for (const [name, data] of Object.entries(files)) entries[name] = [data as Uint8Array, fixed];
-  return zipSync(entries, { level: 6 });
+  return fflate().zipSync(entries, { level: 6 });
 }
 
 function sheetXml(table: Table): string {
@@ -120,5 +123,5 @@ function escapeXml(text: string): string {
 }
 
 function xml(body: string): Uint8Array {
-  return strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
+  return fflate().strToU8(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n${body}`);
 }
