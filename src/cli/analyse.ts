@@ -70,6 +70,16 @@ the main measures by each categorical ego variable, and composition.`,
 }
 
 async function runAnalyse(input: string | undefined, options: AnalyseCliOptions): Promise<void> {
+  // The inputs are hashed for run.json while they are read and measured, not after; stopped if the run fails.
+  const hashing = new AbortController();
+  try {
+    await analyseAndWrite(input, options, hashing.signal);
+  } finally {
+    hashing.abort();
+  }
+}
+
+async function analyseAndWrite(input: string | undefined, options: AnalyseCliOptions, hashSignal: AbortSignal): Promise<void> {
   const startedAt = new Date();
   const formats = new Set(splitList(options.format) ?? []);
   for (const f of formats) {
@@ -82,6 +92,7 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
   const shown = (text: string) => (pseudonymiser ? pseudonymiser.text(text) : text);
   // Made at the first ego, when the number of egos expected is known (for the time remaining).
   let progress: Progress | undefined;
+  let hashing: Promise<RunRecord["input"]["files"]> | undefined;
   let analysis;
   try {
     analysis = await analyseStudy({
@@ -94,6 +105,10 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
       includeText: options.includeText,
       pseudonymiser,
       jobs: options.jobs,
+      onOpened: ({ dataset, configPath }) => {
+        hashing = describeInputFiles([...dataset.files, ...(configPath ? [configPath] : [])], cwd, hashSignal);
+        hashing.catch(() => undefined); // awaited below; a failure there is reported then
+      },
       onProgress: (n, expected) => (progress ??= new Progress("measuring", expected)).update(n),
     });
   } catch (e) {
@@ -152,10 +167,7 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     }),
   );
   const hashStarted = performance.now();
-  const inputFiles = await describeInputFiles(
-    [...analysis.dataset.files, ...(analysis.configPath ? [analysis.configPath] : [])],
-    base,
-  );
+  const inputFiles = await (hashing ?? describeInputFiles([...analysis.dataset.files, ...(analysis.configPath ? [analysis.configPath] : [])], base));
   const record: RunRecord = {
     netsp: VERSION,
     node: process.version,
@@ -181,6 +193,7 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
     timingsMs: {
       readAndMeasure: round(analysis.timings.readAndMeasureMs),
       tables: round(analysis.timings.tablesMs),
+      // Waiting for the input hashes, computed while the data were read.
       hashInputs: round(performance.now() - hashStarted),
       write: 0,
     },

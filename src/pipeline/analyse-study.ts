@@ -25,6 +25,8 @@ export interface AnalyseOptions {
   pseudonymiser?: Pseudonymiser;
   /** Called after each ego with the number measured so far, and the number expected when the reader can tell. */
   onProgress?: (egos: number, expected?: number) => void;
+  /** Called once the study is opened, before any interview is read: the files it will read. */
+  onOpened?: (opened: { dataset: Dataset; configPath?: string }) => void;
   /** Worker threads for reading and measuring egos (see measureDataset); default: one per core for large exports. */
   jobs?: number;
   cwd?: string;
@@ -66,6 +68,7 @@ export interface StudyAnalysis {
  */
 export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalysis> {
   const { config, configPath, dataPath, dataset, plan, problems } = await openStudy(options);
+  options.onOpened?.({ dataset, configPath });
 
   const egoVariables = Object.values(dataset.codebook.ego)
     .filter((v) => v.type !== "layout" && (options.includeText || v.type !== "text"))

@@ -6,7 +6,7 @@ import { buildComparison, assertNumeric, findColumn } from "../tables/build-comp
 import { buildCompositionTable } from "../tables/build-composition-table.js";
 import { buildEgosTable } from "../tables/build-egos-table.js";
 import { buildParticipantsTable } from "../tables/build-participants-table.js";
-import { buildSummaryTable } from "../tables/build-summary-table.js";
+import { buildSummaryTable, type DescriptivesCache } from "../tables/build-summary-table.js";
 import { compareSpssTables } from "../tables/compare-spss-tables.js";
 import { compareCsvTable, compareTables } from "../tables/compare-tables.js";
 import { correlateTable } from "../tables/correlate-tables.js";
@@ -68,7 +68,8 @@ const MAX_DEFAULT_LEVELS = 12;
 export function buildStudyTables(context: StudyTableContext): { tables: StudyTable[]; warnings: string[] } {
   const specs = context.config.tables ?? defaultTableSpecs(context);
   const warnings: string[] = [];
-  const tables = specs.map((spec) => buildStudyTable(spec, context, warnings));
+  const cache: DescriptivesCache = new WeakMap();
+  const tables = specs.map((spec) => buildStudyTable(spec, context, warnings, cache));
   return { tables, warnings };
 }
 
@@ -100,7 +101,7 @@ function defaultTableSpecs(context: StudyTableContext): TableConfig[] {
   return specs;
 }
 
-function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings: string[]): StudyTable {
+function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings: string[], cache: DescriptivesCache): StudyTable {
   const { config } = context;
   const rows = applyWhere(context.egoRows, spec, config);
   const by = spec.by !== undefined ? resolveColumn(rows, spec.by, config, spec.name) : undefined;
@@ -120,7 +121,7 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
   let markdown: string | undefined;
   switch (kind) {
     case "summary":
-      data = buildSummaryTable(rows.rows, { ...spec, columns: resolvedColumns() }, grouping);
+      data = buildSummaryTable(rows.rows, { ...spec, columns: resolvedColumns() }, grouping, cache);
       break;
     case "egos":
       // In ego id order (already so, unless the ids were pseudonymised after sorting: then by pseudonym).

@@ -1,9 +1,9 @@
 import { createHash } from "node:crypto";
 import { createReadStream } from "node:fs";
 
-/** SHA-256 of a file's bytes, hex, read as a stream (inputs may be large). */
-export async function hashFile(file: string): Promise<string> {
+/** SHA-256 of a file's bytes, hex, read as a stream (inputs may be large); `signal` stops the reading. */
+export async function hashFile(file: string, signal?: AbortSignal): Promise<string> {
   const hash = createHash("sha256");
-  for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+  for await (const chunk of createReadStream(file, { signal })) hash.update(chunk as Buffer);
   return hash.digest("hex");
 }

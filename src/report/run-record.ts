@@ -35,12 +35,12 @@ interface ReportedProblem {
 }
 
 /** Each input file with its size and SHA-256, paths relative to `base` (sorted, as the dataset lists them). */
-export async function describeInputFiles(files: readonly string[], base: string): Promise<RunRecord["input"]["files"]> {
+export async function describeInputFiles(files: readonly string[], base: string, signal?: AbortSignal): Promise<RunRecord["input"]["files"]> {
   const out: RunRecord["input"]["files"] = [];
   for (const file of files) {
     const info = await stat(file).catch(() => null);
     if (info === null || !info.isFile()) continue; // entries inside a zip are covered by the zip's own hash
-    out.push({ path: relativePath(file, base), bytes: info.size, sha256: await hashFile(file) });
+    out.push({ path: relativePath(file, base), bytes: info.size, sha256: await hashFile(file, signal) });
   }
   return out;
 }

@@ -29,7 +29,8 @@ export interface Descriptives {
  * sd 1.2909944487358056, min 1, max 4.
  */
 export function descriptives(values: readonly (number | null)[]): Descriptives {
-  const x = dropMissing(values).sort((a, b) => a - b);
+  // A typed array sorts numbers natively, several times faster than a comparator (tables sort every column).
+  const x = Float64Array.from(dropMissing(values)).sort();
   const n = x.length;
   const missing = values.length - n;
   if (n === 0) {

@@ -6,7 +6,7 @@
  *
  * Example: quantileType7([1, 2, 3, 4], 0.25) → 1.75.
  */
-export function quantileType7(sorted: readonly number[], p: number): number | null {
+export function quantileType7(sorted: ArrayLike<number>, p: number): number | null {
   const n = sorted.length;
   if (n === 0) return null;
   const h = (n - 1) * p;

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { TableColumnConfig, TableConfig } from "../model/index.js";
-import { descriptives } from "../stats/descriptives.js";
+import { descriptives, type Descriptives } from "../stats/descriptives.js";
 import { dropMissing } from "../stats/drop-missing.js";
 import { groupingNotes, numericValues, rowsOfLevel, type Grouping } from "./grouping.js";
 import type { Cell, Column, Table } from "./table.js";
@@ -11,8 +11,15 @@ import type { Cell, Column, Table } from "./table.js";
  * each aggregate and `n` counts the rest. IQR is q3 − q1 with R type 7 quartiles. An aggregate of no values
  * is null (NA). A column with `per` is the ratio of two aggregates over the same egos (each over its own
  * non-missing values), null when the divisor is 0.
+ * `cache` keeps descriptives of a column over the same rows (the same array) from table to table: with no
+ * `where`, every table's "All" row summarises the same egos.
  */
-export function buildSummaryTable(rows: ReadonlyArray<Record<string, Cell>>, spec: TableConfig, grouping: Grouping | null): Table {
+export function buildSummaryTable(
+  rows: ReadonlyArray<Record<string, Cell>>,
+  spec: TableConfig,
+  grouping: Grouping | null,
+  cache: DescriptivesCache = new WeakMap(),
+): Table {
   const specColumns = spec.columns ?? [];
   if (specColumns.length === 0) throw new UsageError(`table "${spec.name}": a summary table needs "columns"`);
   const available = rows.length > 0 ? Object.keys(rows[0]) : [];
@@ -33,8 +40,9 @@ export function buildSummaryTable(rows: ReadonlyArray<Record<string, Cell>>, spe
     const row: Record<string, Cell> = {};
     if (grouping) row[grouping.by] = label;
     for (const c of specColumns) {
-      const value = aggregate(numericValues(subset, c.measure), c.aggregate ?? "median");
-      row[summaryColumnId(c)] = c.per === undefined ? value : ratio(value, aggregate(numericValues(subset, c.per), c.aggregate ?? "median"));
+      const how = c.aggregate ?? "median";
+      const value = aggregate(subset, c.measure, how, cache);
+      row[summaryColumnId(c)] = c.per === undefined ? value : ratio(value, aggregate(subset, c.per, how, cache));
     }
     return row;
   };
@@ -59,8 +67,23 @@ function ratio(numerator: number | null, denominator: number | null): number | n
   return numerator / denominator;
 }
 
-function aggregate(values: Array<number | null>, how: NonNullable<TableColumnConfig["aggregate"]>): number | null {
-  const d = descriptives(values);
+/** Descriptives already computed, per rows array and column. */
+export type DescriptivesCache = WeakMap<object, Map<string, Descriptives>>;
+
+function aggregate(
+  rows: ReadonlyArray<Record<string, Cell>>,
+  column: string,
+  how: NonNullable<TableColumnConfig["aggregate"]>,
+  cache: DescriptivesCache,
+): number | null {
+  if (how === "sum") {
+    const values = dropMissing(numericValues(rows, column));
+    return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
+  }
+  let byColumn = cache.get(rows);
+  if (byColumn === undefined) cache.set(rows, (byColumn = new Map()));
+  let d = byColumn.get(column);
+  if (d === undefined) byColumn.set(column, (d = descriptives(numericValues(rows, column))));
   switch (how) {
     case "median":
       return d.median;
@@ -76,7 +99,5 @@ function aggregate(values: Array<number | null>, how: NonNullable<TableColumnCon
       return d.max;
     case "n":
       return d.n;
-    case "sum":
-      return d.n === 0 ? null : dropMissing(values).reduce((a, b) => a + b, 0);
   }
 }
