@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { TableConfig } from "../model/index.js";
 import { dropMissing } from "../stats/drop-missing.js";
-import { groupingNotes, numericValues, rowsOfLevel, type Grouping } from "./grouping.js";
+import { groupingNotes, numericColumns, rowsByLevel, type Grouping } from "./grouping.js";
 import type { Cell, Column, Table } from "./table.js";
 
 /**
@@ -35,15 +35,17 @@ export function buildCompositionTable(
     let withShares = 0;
     for (const r of subset) if (shareColumns.some((c) => r[c] !== null && r[c] !== undefined)) withShares++;
     row.n = withShares;
-    for (const c of shareColumns) {
-      const values = dropMissing(numericValues(subset, c));
+    const shares = numericColumns(subset, shareColumns);
+    for (const [i, c] of shareColumns.entries()) {
+      const values = dropMissing(shares[i]);
       row[c] = values.length === 0 ? null : (100 * values.reduce((a, b) => a + b, 0)) / values.length;
     }
     return row;
   };
   const out: Array<Record<string, Cell>> = [];
   if (grouping) {
-    for (const level of grouping.levels) out.push(summarise(rowsOfLevel(rows, grouping, level), grouping.labels[level] ?? level));
+    const subsets = rowsByLevel(rows, grouping);
+    grouping.levels.forEach((level, i) => out.push(summarise(subsets[i], grouping.labels[level] ?? level)));
     if (spec.all !== false) out.push(summarise(rows, "All"));
   } else out.push(summarise(rows, "All"));
   const notes = [

@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import { descriptives } from "../stats/descriptives.js";
-import { rowsOfLevel, type Grouping } from "./grouping.js";
+import { rowsByLevel, type Grouping } from "./grouping.js";
 import { formatNumber } from "./format-number.js";
 import type { Cell, Column, Table } from "./table.js";
 
@@ -18,43 +18,48 @@ export function buildParticipantsTable(
 ): Table {
   const groups: Array<{ id: string; label: string; rows: ReadonlyArray<Record<string, Cell>> }> = [{ id: "all", label: `All (n = ${rows.length})`, rows }];
   if (grouping) {
-    for (const level of grouping.levels) {
-      const subset = rowsOfLevel(rows, grouping, level);
-      groups.push({ id: `level_${level}`, label: `${grouping.labels[level] ?? level} (n = ${subset.length})`, rows: subset });
-    }
+    const subsets = rowsByLevel(rows, grouping);
+    grouping.levels.forEach((level, i) => {
+      groups.push({ id: `level_${level}`, label: `${grouping.labels[level] ?? level} (n = ${subsets[i].length})`, rows: subsets[i] });
+    });
   }
   const columns: Column[] = [{ id: "variable" }, { id: "category" }, { id: "statistic" }];
   for (const g of groups) columns.push({ id: g.id, label: g.label, decimals: undefined });
   const out: Array<Record<string, Cell>> = [];
-  const push = (variable: string, category: string | null, statistic: string, value: (subset: ReadonlyArray<Record<string, Cell>>) => number | null) => {
+  const push = <T>(variable: string, category: string | null, statistic: string, perGroup: readonly T[], value: (of: T) => number | null) => {
     const row: Record<string, Cell> = { variable, category, statistic };
-    for (const g of groups) {
-      row[g.id] = value(g.rows);
-    }
+    groups.forEach((g, i) => (row[g.id] = value(perGroup[i])));
     out.push(row);
   };
   for (const variable of variables) {
     if (rows.length > 0 && !(variable in rows[0])) throw new UsageError(`participants table: no ego variable "${variable}"`);
-    const known = rows.map((r) => r[variable]).filter((v): v is Exclude<Cell, null> => v !== null && v !== undefined);
+    // Each group's values of the variable, read once (not once per category and statistic).
+    const values = groups.map((g) => g.rows.map((r) => r[variable] ?? null));
+    const known = values[0].filter((v): v is Exclude<Cell, null> => v !== null);
     if (known.length > 0 && known.every((v) => typeof v === "number")) {
-      const stat = (pick: (d: ReturnType<typeof descriptives>) => number | null) => (subset: ReadonlyArray<Record<string, Cell>>) =>
-        pick(descriptives(subset.map((r) => (r[variable] as number | null) ?? null)));
-      push(variable, null, "n", stat((d) => d.n));
-      push(variable, null, "mean", stat((d) => d.mean));
-      push(variable, null, "sd", stat((d) => d.sd));
-      push(variable, null, "median", stat((d) => d.median));
-      push(variable, null, "min", stat((d) => d.min));
-      push(variable, null, "max", stat((d) => d.max));
+      const described = values.map((v) => descriptives(v as Array<number | null>));
+      push(variable, null, "n", described, (d) => d.n);
+      push(variable, null, "mean", described, (d) => d.mean);
+      push(variable, null, "sd", described, (d) => d.sd);
+      push(variable, null, "median", described, (d) => d.median);
+      push(variable, null, "min", described, (d) => d.min);
+      push(variable, null, "max", described, (d) => d.max);
     } else {
+      const tallies = values.map((v) => {
+        const counts = new Map<string, number>();
+        let missing = 0;
+        for (const x of v) {
+          if (x === null) missing++;
+          else counts.set(String(x), (counts.get(String(x)) ?? 0) + 1);
+        }
+        return { counts, known: v.length - missing, missing };
+      });
       const categories = options.levelOrder?.[variable] ?? [...new Set(known.map(String))].sort(new Intl.Collator("en", { numeric: true }).compare);
       for (const category of categories) {
-        const count = (subset: ReadonlyArray<Record<string, Cell>>) => subset.filter((r) => r[variable] !== null && r[variable] !== undefined && String(r[variable]) === category).length;
-        const knownIn = (subset: ReadonlyArray<Record<string, Cell>>) => subset.filter((r) => r[variable] !== null && r[variable] !== undefined).length;
-        push(variable, category, "n", count);
-        push(variable, category, "percent", (subset) => (knownIn(subset) === 0 ? null : (100 * count(subset)) / knownIn(subset)));
+        push(variable, category, "n", tallies, (t) => t.counts.get(category) ?? 0);
+        push(variable, category, "percent", tallies, (t) => (t.known === 0 ? null : (100 * (t.counts.get(category) ?? 0)) / t.known));
       }
-      const missing = (subset: ReadonlyArray<Record<string, Cell>>) => subset.filter((r) => r[variable] === null || r[variable] === undefined).length;
-      if (rows.some((r) => r[variable] === null || r[variable] === undefined)) push(variable, null, "missing", missing);
+      if (tallies[0].missing > 0) push(variable, null, "missing", tallies, (t) => t.missing);
     }
   }
   const table: Table = {

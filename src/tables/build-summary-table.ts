@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import type { TableColumnConfig, TableConfig } from "../model/index.js";
 import { descriptives, type Descriptives } from "../stats/descriptives.js";
 import { dropMissing } from "../stats/drop-missing.js";
-import { groupingNotes, numericValues, rowsOfLevel, type Grouping } from "./grouping.js";
+import { groupingNotes, numericColumns, numericValues, rowsByLevel, type Grouping } from "./grouping.js";
 import type { Cell, Column, Table } from "./table.js";
 
 /**
@@ -36,9 +36,11 @@ export function buildSummaryTable(
     const label = c.label ?? `${c.aggregate ?? "median"} ${c.measure}${c.per !== undefined ? ` / ${c.aggregate ?? "median"} ${c.per}` : ""}`;
     columns.push({ id: summaryColumnId(c), label, decimals: c.decimals, percent: c.percent });
   }
+  const wanted = [...new Set(specColumns.flatMap((c) => (c.per !== undefined ? [c.measure, c.per] : [c.measure])))];
   const summarise = (subset: ReadonlyArray<Record<string, Cell>>, label: string): Record<string, Cell> => {
     const row: Record<string, Cell> = {};
     if (grouping) row[grouping.by] = label;
+    describeColumns(subset, wanted, cache);
     for (const c of specColumns) {
       const how = c.aggregate ?? "median";
       const value = aggregate(subset, c.measure, how, cache);
@@ -48,7 +50,8 @@ export function buildSummaryTable(
   };
   const out: Array<Record<string, Cell>> = [];
   if (grouping) {
-    for (const level of grouping.levels) out.push(summarise(rowsOfLevel(rows, grouping, level), grouping.labels[level] ?? level));
+    const subsets = rowsByLevel(rows, grouping);
+    grouping.levels.forEach((level, i) => out.push(summarise(subsets[i], grouping.labels[level] ?? level)));
     if (spec.all) out.push(summarise(rows, "All"));
   } else {
     out.push(summarise(rows, "All"));
@@ -70,6 +73,16 @@ function ratio(numerator: number | null, denominator: number | null): number | n
 /** Descriptives already computed, per rows array and column. */
 export type DescriptivesCache = WeakMap<object, Map<string, Descriptives>>;
 
+/** Fills the cache with the descriptives of each column over `rows` it does not hold yet, reading the rows once. */
+function describeColumns(rows: ReadonlyArray<Record<string, Cell>>, columns: readonly string[], cache: DescriptivesCache): void {
+  let byColumn = cache.get(rows);
+  if (byColumn === undefined) cache.set(rows, (byColumn = new Map()));
+  const missing = columns.filter((c) => !byColumn.has(c));
+  if (missing.length === 0) return;
+  const values = numericColumns(rows, missing);
+  missing.forEach((c, i) => byColumn.set(c, descriptives(values[i])));
+}
+
 function aggregate(
   rows: ReadonlyArray<Record<string, Cell>>,
   column: string,
@@ -80,10 +93,8 @@ function aggregate(
     const values = dropMissing(numericValues(rows, column));
     return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
   }
-  let byColumn = cache.get(rows);
-  if (byColumn === undefined) cache.set(rows, (byColumn = new Map()));
-  let d = byColumn.get(column);
-  if (d === undefined) byColumn.set(column, (d = descriptives(numericValues(rows, column))));
+  describeColumns(rows, [column], cache);
+  const d = cache.get(rows)!.get(column)!;
   switch (how) {
     case "median":
       return d.median;
