@@ -35,6 +35,8 @@ export interface EgoJobResult {
   problems: number;
   /** The ego's distinct alter ids, in order, joined by NUL (a NUL byte cannot reach an id): checkNetwork remembers them. */
   alterIds: string;
+  /** With problems: the job itself, for the main thread to build the ego again (it does not keep the text). */
+  job?: EgoJob;
 }
 
 /** A worker's state: its setup and the plans it has been sent. */
@@ -55,12 +57,14 @@ export class EgoJobRunner {
       const network = buildEgoNetwork(parts, this.setup.codebook, problems);
       const ids = new Set<string>();
       for (const a of network.alters) ids.add(a.alterId);
-      return {
+      const result: EgoJobResult = {
         index: job.index,
         measured: measureEgo(network, this.setup.spec),
         problems: problems.problems.length,
         alterIds: [...ids].join("\u0000"),
       };
+      if (result.problems > 0) result.job = job;
+      return result;
     });
   }
 

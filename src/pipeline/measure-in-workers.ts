@@ -8,7 +8,7 @@ import type { Codebook, Ego, Problem, ProblemSink } from "../model/index.js";
 import type { EgoJob, EgoJobBatch, EgoJobResult, EgoWorkerSetup } from "./ego-job.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 
-/** Egos read but not yet taken in order, at most (their text is kept in case one must be built again here). */
+/** Egos read but not yet taken in order, at most. */
 const MAX_HELD = 1024;
 
 /** The main thread's end of one worker. */
@@ -108,7 +108,9 @@ export async function measureInWorkers(
   const sent: Array<Set<number>> = [];
   const planIds = new Map<ColumnPlan, number>();
   const plans: ColumnPlan[] = [];
-  const inflight = new Map<number, { parts: EgoParts; early: Problem[] }>();
+  // Per ego sent and not yet taken: the ego and its reading problems. Not its text, which is a worker's now:
+  // kept here, it would keep alive the chunks of the files it was cut from until the ego is taken.
+  const inflight = new Map<number, { ego: Ego; early: Problem[] }>();
   const done = new Map<number, EgoJobResult>();
   let next = 0;
   let failure: Error | undefined;
@@ -128,8 +130,10 @@ export async function measureInWorkers(
         const job = inflight.get(next)!;
         inflight.delete(next);
         for (const p of job.early) problems.report(p);
-        if (r.problems > 0) memory.rebuild(job.parts, problems);
-        else memory.add(job.parts.ego, r.alterIds);
+        if (r.problems > 0) {
+          if (r.job === undefined) throw new Error("bug: a worker sent no job back for an ego with problems");
+          memory.rebuild(partsOf(r.job, plans), problems);
+        } else memory.add(job.ego, r.alterIds);
         options.onEgo(r.measured);
         next++;
       }
@@ -197,7 +201,7 @@ export async function measureInWorkers(
         break;
       }
       const ego = r.value;
-      inflight.set(total, { parts: ego, early });
+      inflight.set(total, { ego: ego.ego, early });
       batch.push({
         index: total,
         ego: ego.ego,
@@ -222,6 +226,14 @@ export async function measureInWorkers(
     await parts.return?.(undefined);
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The EgoParts a job was made from. */
+function partsOf(job: EgoJob, plans: readonly ColumnPlan[]): EgoParts {
+  return {
+    ego: job.ego,
+    sides: job.sides.map((s) => ({ file: { name: s.name, kind: s.kind, type: s.type, plan: plans[s.plan], width: s.width }, pieces: s.pieces })),
+  };
 }
 
 /**
