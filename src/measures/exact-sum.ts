@@ -9,28 +9,34 @@
  * as python3 -c "import math; print(math.fsum([0.1, 0.2, 0.3]))".
  */
 export class ExactSum {
-  /** Non-overlapping partial sums, smallest magnitude first; their exact total is the sum so far. */
+  /** Non-overlapping partial sums, smallest magnitude first (the first `count`); their exact total is the sum so far. */
   private readonly partials: number[] = [];
+  private count = 0;
 
   add(value: number): void {
+    const p = this.partials;
     let x = value;
     let i = 0;
-    for (let k = 0; k < this.partials.length; k++) {
-      let y = this.partials[k];
-      if (Math.abs(x) < Math.abs(y)) [x, y] = [y, x];
+    for (let k = 0; k < this.count; k++) {
+      let y = p[k];
+      if (Math.abs(x) < Math.abs(y)) {
+        const t = x;
+        x = y;
+        y = t;
+      }
       const hi = x + y;
       const lo = y - (hi - x);
-      if (lo !== 0) this.partials[i++] = lo;
+      if (lo !== 0) p[i++] = lo;
       x = hi;
     }
-    this.partials.length = i;
-    this.partials.push(x);
+    p[i++] = x; // the array is not shortened: `count` says how much of it is in use
+    this.count = i;
   }
 
   /** The exact sum rounded to the nearest double (ties to even, as math.fsum). */
   value(): number {
     const p = this.partials;
-    let n = p.length;
+    let n = this.count;
     if (n === 0) return 0;
     let hi = p[--n];
     let lo = 0;
