@@ -5,6 +5,7 @@ import { basename, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import type {
   Alter,
+  Attributes,
   Codebook,
   Ego,
   EgoNetwork,
@@ -1083,9 +1084,10 @@ function readAlter(
   problems: ProblemSink,
 ): { alter: Alter; nodeId?: string } | undefined {
   const plan = file.plan;
-  const at = (name: string) => (plan.fixed[name] === undefined ? undefined : row.fields[plan.fixed[name]]);
-  const nodeId = at("nodeID") ?? at("id");
-  const alterId = at("networkCanvasUUID") || nodeId || "";
+  const fixed = plan.fixed;
+  const fields = row.fields;
+  const nodeId = (fixed.nodeID === undefined ? undefined : fields[fixed.nodeID]) ?? (fixed.id === undefined ? undefined : fields[fixed.id]);
+  const alterId = (fixed.networkCanvasUUID === undefined ? undefined : fields[fixed.networkCanvasUUID]) || nodeId || "";
   if (alterId === "") {
     problems.report(rowProblem("error", "missing-id", file, row, egoId, "this alter has no networkCanvasUUID (nor nodeID); it is not read"));
     return undefined;
@@ -1106,23 +1108,27 @@ function readTie(row: CsvRow, file: SideFile, egoId: string, nodeIds: Map<string
   const plan = file.plan;
   const f = plan.fixed;
   const fields = row.fields;
-  // Join on the UUIDs; exports without them (or with an empty one) fall back to from/to node ids.
-  const end = (uuid: number | undefined, nodeId: number | undefined) => {
-    const u = uuid === undefined ? undefined : fields[uuid];
-    if (u) return u;
-    const n = nodeId === undefined ? undefined : fields[nodeId];
-    return n ? (nodeIds.get(n) ?? `nodeID ${n}`) : "";
-  };
   // Most edge types have no variables: nothing to decode (decodeRecord would give {} and report nothing).
-  const attributes = plan.variables.length === 0 ? {} : decodeRecord(plan, fields, { file: file.name, line: row.line, egoId }, problems).attributes;
+  const attributes = plan.variables.length === 0 ? NO_ATTRIBUTES : decodeRecord(plan, fields, { file: file.name, line: row.line, egoId }, problems).attributes;
   return {
     egoId,
-    sourceId: end(f.networkCanvasSourceUUID, f.from),
-    targetId: end(f.networkCanvasTargetUUID, f.to),
+    sourceId: tieEnd(fields, f.networkCanvasSourceUUID, f.from, nodeIds),
+    targetId: tieEnd(fields, f.networkCanvasTargetUUID, f.to, nodeIds),
     edgeType: file.type,
     attributes,
     source: { file: file.name, line: row.line },
   };
+}
+
+/** The attributes of a tie whose edge type has no variables: one shared, frozen, empty object (a tie row each). */
+const NO_ATTRIBUTES: Attributes = Object.freeze({});
+
+/** A tie's endpoint: its UUID; exports without them (or with an empty one) fall back to from/to node ids. */
+function tieEnd(fields: readonly string[], uuid: number | undefined, nodeId: number | undefined, nodeIds: Map<string, string>): string {
+  const u = uuid === undefined ? undefined : fields[uuid];
+  if (u) return u;
+  const n = nodeId === undefined ? undefined : fields[nodeId];
+  return n ? (nodeIds.get(n) ?? `nodeID ${n}`) : "";
 }
 
 function rowProblem(
