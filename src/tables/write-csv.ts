@@ -10,9 +10,17 @@ import type { Cell, Table } from "./table.js";
 export function toCsv(table: Table): string {
   // Column ids can come from the data (a variable named in an export's header), so they are guarded too.
   const header = table.columns.map((c) => neutraliseFormula(c.id));
-  const body = table.rows.map((row) => table.columns.map((c) => csvCell(row[c.id] ?? null)));
-  return stringify([header, ...body], { record_delimiter: "\n" });
+  const parts = [stringify([header], OPTIONS)];
+  // A block of rows at a time: the cells of 100,000 rows at once took half a gigabyte for a 43 MB file.
+  for (let start = 0; start < table.rows.length; start += ROWS_PER_BLOCK) {
+    const block = table.rows.slice(start, start + ROWS_PER_BLOCK).map((row) => table.columns.map((c) => csvCell(row[c.id] ?? null)));
+    parts.push(stringify(block, OPTIONS));
+  }
+  return parts.join("");
 }
+
+const OPTIONS = { record_delimiter: "\n" } as const;
+const ROWS_PER_BLOCK = 1024;
 
 export function csvCell(value: Cell): string {
   if (value === null) return "";
