@@ -1,4 +1,3 @@
-import { dropMissing } from "./drop-missing.js";
 import { quantileType7 } from "./quantile.js";
 
 /** Group descriptives. Every statistic is null (with `reason`) when it is undefined. */
@@ -28,10 +27,14 @@ export interface Descriptives {
  * Example: descriptives([1, 2, 3, 4, null]) → n 4, missing 1, median 2.5, q1 1.75, q3 3.25, mean 2.5,
  * sd 1.2909944487358056, min 1, max 4.
  */
-export function descriptives(values: readonly (number | null)[]): Descriptives {
-  // A typed array sorts numbers natively, several times faster than a comparator (tables sort every column).
-  const x = Float64Array.from(dropMissing(values)).sort();
-  const n = x.length;
+export function descriptives(values: ArrayLike<number | null>): Descriptives {
+  // The values dropMissing keeps, straight into a typed array: it sorts numbers natively, several times
+  // faster than a comparator, and tables of 100,000 egos describe every column of every group.
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (isValue(values[i])) n++;
+  const x = new Float64Array(n);
+  for (let i = 0, k = 0; i < values.length; i++) if (isValue(values[i])) x[k++] = values[i] as number;
+  x.sort();
   const missing = values.length - n;
   if (n === 0) {
     return {
@@ -56,4 +59,9 @@ export function descriptives(values: readonly (number | null)[]): Descriptives {
     max: x[n - 1],
     reason: n >= 2 ? null : "one value: the standard deviation is undefined",
   };
+}
+
+/** What dropMissing keeps: a finite number. */
+function isValue(v: number | null | undefined): boolean {
+  return typeof v === "number" && Number.isFinite(v);
 }

@@ -4,8 +4,11 @@
  *
  * Example: dropMissing([3, null, 1]) → [3, 1].
  */
-export function dropMissing(values: readonly (number | null | undefined)[]): number[] {
+export function dropMissing(values: ArrayLike<number | null | undefined>): number[] {
   const out: number[] = [];
-  for (const v of values) if (typeof v === "number" && Number.isFinite(v)) out.push(v);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (typeof v === "number" && Number.isFinite(v)) out.push(v);
+  }
   return out;
 }

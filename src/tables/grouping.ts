@@ -65,21 +65,22 @@ export function groupingNotes(grouping: Grouping): string[] {
 
 /** The numbers of a column over some rows; a non-numeric value is a usage error naming the column. */
 export function numericValues(rows: ReadonlyArray<Record<string, Cell>>, column: string): Array<number | null> {
-  return numericColumns(rows, [column])[0];
+  return Array.from(numericColumns(rows, [column])[0], (v) => (Number.isNaN(v) ? null : v));
 }
 
 /**
  * The numbers of several columns over some rows, read in one pass (each row once: with 100,000 egos, a
- * pass per column spent most of its time waiting for memory). A non-numeric value is a usage error naming
- * the column.
+ * pass per column spent most of its time waiting for memory), as typed arrays with NaN for a missing value
+ * (a statistic drops non-finite values, as it drops null). A non-numeric value is a usage error naming the
+ * column.
  */
-export function numericColumns(rows: ReadonlyArray<Record<string, Cell>>, columns: readonly string[]): Array<Array<number | null>> {
-  const out = columns.map(() => new Array<number | null>(rows.length));
+export function numericColumns(rows: ReadonlyArray<Record<string, Cell>>, columns: readonly string[]): Float64Array[] {
+  const out = columns.map(() => new Float64Array(rows.length));
   for (let r = 0; r < rows.length; r++) {
     const row = rows[r];
     for (let c = 0; c < columns.length; c++) {
       const value = row[columns[c]];
-      if (value === null || value === undefined) out[c][r] = null;
+      if (value === null || value === undefined) out[c][r] = NaN;
       else if (typeof value === "number") out[c][r] = value;
       else {
         throw new UsageError(`"${columns[c]}" is not numeric (value "${String(value)}" for ego ${String(row.ego_id)}), so it cannot be summarised`);
