@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 
 // The installed command, end to end. Needs the compiled CLI (`npm run build`; `npm ci` builds it).
 const BIN = path.resolve("bin/netsp.js");
-const built = existsSync(path.resolve("dist/cli/validate.js"));
+const built = existsSync(path.resolve("dist/main.js"));
 
 function netsp(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });

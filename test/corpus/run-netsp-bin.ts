@@ -2,11 +2,11 @@ import { spawn, spawnSync, type SpawnOptions } from "node:child_process";
 import { existsSync } from "node:fs";
 import path from "node:path";
 
-/** The installed command: bin/netsp.js running the compiled CLI in dist/ (`npm run build`; `npm ci` builds it). */
+/** The installed command: bin/netsp.js running the bundled CLI, dist/main.js (`npm run build`; `npm ci` builds it). */
 export const BIN = path.resolve("bin/netsp.js");
 
-/** True when dist/ holds the compiled CLI. */
-export const BUILT = existsSync(path.resolve("dist/cli/main.js"));
+/** True when dist/ holds the bundled CLI. */
+export const BUILT = existsSync(path.resolve("dist/main.js"));
 
 /** Heap limit of the child (MB): a leak or an unbounded buffer fails the run instead of passing slowly. */
 export const HEAP_MB = 192;

@@ -7,7 +7,7 @@ import { faultyCohort } from "./faulty-cohort.js";
 
 // Worker threads run compiled code: these tests run the installed command (`npm run build`; `npm ci` builds it).
 const BIN = path.resolve("bin/netsp.js");
-const built = existsSync(path.resolve("dist/pipeline/ego-worker.js"));
+const built = existsSync(path.resolve("dist/main.js")) && existsSync(path.resolve("dist/ego-worker.js"));
 const root = mkdtempSync(path.join(tmpdir(), "netsp-jobs-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
