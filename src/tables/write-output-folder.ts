@@ -65,14 +65,24 @@ async function writeStaged(outDir: string, files: Map<string, string | Uint8Arra
     await mkdir(staging);
     await writeDurably(path.join(staging, OUTPUT_MARKER), "This folder was written by netsp; a later run may replace it.\n");
     const folders = new Set([staging]);
-    for (const [name, content] of files) {
-      stopIfAbandoned();
+    for (const name of files.keys()) {
       const target = path.join(staging, name);
       if (!isInside(target, staging)) throw new Error(`bug: output name escapes the folder: ${name}`);
-      await mkdir(path.dirname(target), { recursive: true });
       folders.add(path.dirname(target));
-      await writeDurably(target, content);
     }
+    for (const folder of folders) await mkdir(folder, { recursive: true });
+    // A few files at a time: each waits on its own flush to disk, and one after another they took most of
+    // a short run's writing time.
+    const queue = [...files];
+    const writer = async () => {
+      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
+        stopIfAbandoned();
+        await writeDurably(path.join(staging, next[0]), next[1]);
+      }
+    };
+    // Every writer stops before the staging folder is removed, on failure too.
+    const settled = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_WRITES, queue.length) }, writer));
+    for (const r of settled) if (r.status === "rejected") throw r.reason;
     for (const folder of folders) await syncFolder(folder);
     // Past this point the swap runs to its end: an interrupt waits for it (see abandonOutputWrites).
     stopIfAbandoned();
@@ -89,6 +99,9 @@ async function writeStaged(outDir: string, files: Map<string, string | Uint8Arra
     await rm(staging, { recursive: true, force: true });
   }
 }
+
+/** Output files written at the same time. */
+const PARALLEL_WRITES = 8;
 
 /** Writes in progress (and whether each has begun its swap), so an interrupt handler can wait for them. */
 const inFlight = new Map<Promise<void>, { swapped: boolean }>();
