@@ -990,10 +990,13 @@ async function* fromArray(rows: CsvRow[]): AsyncGenerator<CsvRow> {
 
 /** Pieces read at a time from a large file. */
 const LARGE_CHUNK = 1024 * 1024;
+const FIRST_CHUNK = 64 * 1024;
 
 /**
  * A large disk file read a mebibyte at a time: merged exports run to gigabytes, and the 64 KiB pieces a
- * read stream gives make reading them several times slower.
+ * read stream gives make reading them several times slower. The first pieces are smaller (64 KiB, then
+ * doubling), so that the first interviews reach the worker threads without waiting for whole mebibytes of
+ * every file to be read and split.
  */
 function largeChunks(source: SourceFile): SourceFile {
   if (source.inMemory || source.size <= LARGE_CHUNK) return source;
@@ -1002,11 +1005,11 @@ function largeChunks(source: SourceFile): SourceFile {
     chunks: async function* () {
       const handle = await open(source.path, "r");
       try {
-        for (;;) {
-          const buffer = Buffer.allocUnsafe(LARGE_CHUNK);
-          const { bytesRead } = await handle.read(buffer, 0, LARGE_CHUNK, null);
+        for (let size = FIRST_CHUNK; ; size = Math.min(2 * size, LARGE_CHUNK)) {
+          const buffer = Buffer.allocUnsafe(size);
+          const { bytesRead } = await handle.read(buffer, 0, size, null);
           if (bytesRead === 0) break;
-          yield bytesRead < LARGE_CHUNK ? buffer.subarray(0, bytesRead) : buffer;
+          yield bytesRead < size ? buffer.subarray(0, bytesRead) : buffer;
         }
       } finally {
         await handle.close();
