@@ -21,7 +21,7 @@ export const sharedOptions = {
     new Option("-f, --format <format>", "output format (default: a table on a terminal, csv otherwise)").choices(choices),
   measures: () => new Option("-m, --measures <ids>", "comma-separated measure ids (see `netsp measures --list`)"),
   jobs: () =>
-    new Option("-j, --jobs <n>", "worker threads for per-ego work (default: number of CPU cores)").argParser(parseJobs),
+    new Option("-j, --jobs <n>", "worker threads for per-ego work (default: one per CPU core for an export of 500 egos or more, else 1)").argParser(parseJobs),
   quiet: () => new Option("-q, --quiet", "no progress or summary on stderr"),
   pseudonymise: () =>
     new Option(
