@@ -41,8 +41,6 @@ export function compareCommand(): Command {
       ),
     { jobs: true, pseudonymise: true },
   )
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
       `

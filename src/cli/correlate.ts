@@ -31,8 +31,6 @@ export function correlateCommand(): Command {
       .addOption(sharedOptions.out()),
     { jobs: true, pseudonymise: true },
   )
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
       `

@@ -33,8 +33,6 @@ export function measuresCommand(): Command {
       .option("--list", "list every measure with its label and definition, then stop"),
     { jobs: true, pseudonymise: true },
   )
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
       `

@@ -19,8 +19,6 @@ export function plotCommand(): Command {
   return addStudyOptions(
     new Command("plot")
       .description("one ego's sociogram as a standalone SVG (k-core shells or a categorical variable; isolates and excluded alters apart)")
-      .exitOverride()
-      .showHelpAfterError("(run with --help for usage)")
       .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
       .requiredOption("--ego <id>", "the ego to draw")
       .addOption(new Option("-o, --out <file>", "the SVG file to write (default: stdout)"))

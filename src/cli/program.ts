@@ -25,6 +25,8 @@ export function createProgram(): Command {
   program.addCommand(reportCommand());
   program.addCommand(plotCommand());
   program.addCommand(synthCommand());
+  // Every command's parsing errors reach main() as CommanderErrors (exit 2, usage), never process.exit.
+  for (const command of program.commands) command.exitOverride().showHelpAfterError("(run with --help for usage)");
   program.addHelpText(
     "after",
     `

@@ -51,8 +51,6 @@ export function reportCommand(): Command {
   return addStudyOptions(
     new Command("report")
       .description("the whole study as one self-contained HTML file: summary, tables, charts by group and a sociogram per ego")
-      .exitOverride()
-      .showHelpAfterError("(run with --help for usage)")
       .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
       .addOption(new Option("-o, --out <file>", 'the HTML file to write ("-" for stdout)').default("report.html"))
       .addOption(sociogramOptions.colourBy())

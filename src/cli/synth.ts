@@ -45,8 +45,6 @@ export function synthCommand(): Command {
     )
     .addOption(new Option("--force", "write into a folder that is not empty, first deleting the export files already in it"))
     .addOption(sharedOptions.quiet())
-    .exitOverride()
-    .showHelpAfterError("(run with --help for usage)")
     .addHelpText(
       "after",
       `

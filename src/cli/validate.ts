@@ -44,8 +44,6 @@ export function validateCommand(io: ValidateIo = { stdout: process.stdout, stder
   return addStudyOptions(
     new Command("validate")
       .description("check an export: list every problem (errors and warnings) and count egos, alters and ties")
-      .exitOverride()
-      .showHelpAfterError("(run with --help for usage)")
       .argument("<input>", "export folder, zip, _ego.csv or .graphml file (or a folder with netsp.config.json naming the data)")
       .addOption(new Option("--json", "print the report as JSON on stdout"))
   )
