@@ -674,17 +674,6 @@ export class CsvLexer {
         }
         if (value.indexOf("\n") !== -1 || value.indexOf("\r") !== -1) breaks += value.match(/\r\n|\r|\n/g)!.length;
         fields.push(value);
-        if (pos - i > FAST_MAX_RECORD) return ANOMALY;
-        if (pos === len) {
-          if (!final) return INCOMPLETE;
-          break;
-        }
-        c = text.charCodeAt(pos);
-        if (c === COMMA) {
-          pos++;
-          continue;
-        }
-        if (c !== LF && c !== CR) return ANOMALY;
       } else {
         let j = pos;
         for (; j < len; j++) {
@@ -694,17 +683,19 @@ export class CsvLexer {
         }
         fields.push(text.slice(pos, j));
         pos = j;
-        if (pos - i > FAST_MAX_RECORD) return ANOMALY;
-        if (pos === len) {
-          if (!final) return INCOMPLETE;
-          break;
-        }
-        c = text.charCodeAt(pos);
-        if (c === COMMA) {
-          pos++;
-          continue;
-        }
       }
+      if (pos - i > FAST_MAX_RECORD) return ANOMALY;
+      if (pos === len) {
+        if (!final) return INCOMPLETE;
+        break;
+      }
+      c = text.charCodeAt(pos);
+      if (c === COMMA) {
+        pos++;
+        continue;
+      }
+      // Only a closing quote can be followed by anything else (an unquoted field stops at , LF or CR).
+      if (c !== LF && c !== CR) return ANOMALY;
       // A line end closes the record.
       if (c === CR) {
         if (pos + 1 === len && !final) return INCOMPLETE;
