@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { Command, Option } from "commander";
 import { DataError } from "../errors.js";
@@ -7,6 +6,7 @@ import { openDataset } from "../ingest/open-dataset.js";
 import type { InputFormat, Problem, ProblemSink, StudyConfig } from "../model/index.js";
 import { formatNumber, renderTerminal, type Table } from "../tables/index.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
+import { pathKind } from "../path-kind.js";
 
 export interface ValidateOptions extends StudyCliOptions {
   json?: boolean;
@@ -120,14 +120,12 @@ export async function runValidate(input: string, options: ValidateOptions, io: V
 /** True when the config was found in the input folder itself (so its `data` key says where the data is). */
 async function configNamesData(input: string, configPath: string | undefined): Promise<boolean> {
   if (!configPath) return false;
-  const info = await stat(input).catch(() => undefined);
-  return info?.isDirectory() === true && dirname(configPath) === resolve(input);
+  return (await pathKind(input)) === "directory" && dirname(configPath) === resolve(input);
 }
 
 /** Problem paths are shown relative to the input folder (or to the folder of an input file). */
 async function baseFolder(input: string): Promise<string> {
-  const info = await stat(input).catch(() => undefined);
-  return info?.isDirectory() ? resolve(input) : dirname(resolve(input));
+  return (await pathKind(input)) === "directory" ? resolve(input) : dirname(resolve(input));
 }
 
 function toReported(p: Problem, base: string): ReportedProblem {

@@ -1,8 +1,9 @@
-import { readFile, stat } from "node:fs/promises";
+import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import type { StudyConfig } from "../model/index.js";
 import { validateStudyConfig } from "./validate-config.js";
+import { pathKind } from "../path-kind.js";
 
 /** The file name netsp looks for beside the data, or in the current folder. */
 export const CONFIG_FILE_NAME = "netsp.config.json";
@@ -28,15 +29,15 @@ export async function loadStudyConfig(options: { input?: string; configPath?: st
   let file: string | undefined;
   if (options.configPath !== undefined) {
     file = path.resolve(cwd, options.configPath);
-    if (!(await isFile(file))) throw new UsageError(`config file not found: ${options.configPath}`);
+    if (!((await pathKind(file)) === "file")) throw new UsageError(`config file not found: ${options.configPath}`);
   } else if (options.input !== undefined) {
     const input = path.resolve(cwd, options.input);
-    const folder = (await isDirectory(input)) ? input : path.dirname(input);
+    const folder = ((await pathKind(input)) === "directory") ? input : path.dirname(input);
     const candidate = path.join(folder, CONFIG_FILE_NAME);
-    if (await isFile(candidate)) file = candidate;
+    if ((await pathKind(candidate)) === "file") file = candidate;
   } else {
     const candidate = path.join(cwd, CONFIG_FILE_NAME);
-    if (await isFile(candidate)) file = candidate;
+    if ((await pathKind(candidate)) === "file") file = candidate;
   }
   if (file === undefined) return { config: {} };
 
@@ -73,20 +74,4 @@ export function resolveAlias(name: string, config: StudyConfig): string {
 function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);
   return relative.startsWith("..") ? file : relative;
-}
-
-async function isFile(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isFile();
-  } catch {
-    return false;
-  }
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isDirectory();
-  } catch {
-    return false;
-  }
 }

@@ -1,4 +1,3 @@
-import { stat } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
@@ -6,6 +5,7 @@ import { loadStudyConfig } from "../ingest/load-config.js";
 import { openDataset } from "../ingest/open-dataset.js";
 import { makeStudyPlan, type StudyPlan } from "../measures/index.js";
 import { ProblemList, type InputFormat, type StudyConfig } from "../model/index.js";
+import { pathKind } from "../path-kind.js";
 
 /** How a command names its study: the input argument and the options every reading command shares. */
 export interface OpenStudyOptions {
@@ -59,6 +59,6 @@ async function resolveDataPath(input: string | undefined, configData: string | u
     return configData;
   }
   const absolute = path.resolve(cwd, input);
-  if (configData !== undefined && (await stat(absolute).then((s) => s.isDirectory(), () => false))) return configData;
+  if (configData !== undefined && (await pathKind(absolute)) === "directory") return configData;
   return absolute;
 }

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, readdir, realpath, rename, rm, stat } from "node:fs/promises";
+import { mkdir, open, readdir, realpath, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { OutputError, UsageError } from "../errors.js";
+import { pathKind } from "../path-kind.js";
 
 /** The file that marks a folder as written by netsp, so a later run may replace it without --force. */
 export const OUTPUT_MARKER = ".netsp-output";
@@ -21,7 +22,7 @@ export async function checkOutputFolder(outDir: string, options: OutputFolderOpt
   const out = await canonical(outDir);
   for (const input of options.inputs) {
     const inputPath = await canonical(input);
-    const inputFolder = (await isDirectory(inputPath)) ? inputPath : path.dirname(inputPath);
+    const inputFolder = ((await pathKind(inputPath)) === "directory") ? inputPath : path.dirname(inputPath);
     if (isInside(out, inputFolder)) {
       throw new UsageError(`refusing to write into the input folder (${shown(inputFolder)}): choose an --out folder outside the data`);
     }
@@ -29,8 +30,9 @@ export async function checkOutputFolder(outDir: string, options: OutputFolderOpt
       throw new UsageError(`refusing to use ${outDir} as output: it contains the input ${input}, which would be replaced`);
     }
   }
-  if (!(await exists(out))) return;
-  if (!(await isDirectory(out))) throw new UsageError(`--out ${outDir} exists and is not a folder`);
+  const kind = await pathKind(out);
+  if (kind === null) return;
+  if (kind !== "directory") throw new UsageError(`--out ${outDir} exists and is not a folder`);
   const entries = await readdir(out);
   if (entries.length === 0 || entries.includes(OUTPUT_MARKER) || options.force) return;
   throw new UsageError(
@@ -87,7 +89,7 @@ async function writeStaged(outDir: string, files: Map<string, string | Uint8Arra
     // Past this point the swap runs to its end: an interrupt waits for it (see abandonOutputWrites).
     stopIfAbandoned();
     state.swapped = true;
-    if (await exists(out)) {
+    if ((await pathKind(out)) !== null) {
       await rename(out, retired);
       await rename(staging, out);
     } else {
@@ -173,22 +175,5 @@ async function canonical(p: string): Promise<string> {
     const parent = path.dirname(absolute);
     if (parent === absolute) return absolute;
     return path.join(await canonical(parent), path.basename(absolute));
-  }
-}
-
-async function exists(p: string): Promise<boolean> {
-  try {
-    await stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-async function isDirectory(p: string): Promise<boolean> {
-  try {
-    return (await stat(p)).isDirectory();
-  } catch {
-    return false;
   }
 }
