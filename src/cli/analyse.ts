@@ -20,7 +20,7 @@ import { error, info, style, warn } from "./messages.js";
 import { Progress } from "./progress.js";
 import { checkKeyOutsideOutput, pseudonymiserFor } from "./pseudonymise-key.js";
 import { reportHtmlFor } from "./report.js";
-import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 interface AnalyseCliOptions extends StudyCliOptions {
   out: string;
@@ -97,10 +97,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   try {
     analysis = await analyseStudy({
       input,
-      configPath: options.config,
-      protocol: options.protocol,
-      inputFormat: options.inputFormat,
-      egoId: options.egoId,
+      ...studySource(options),
       keepGoing: options.keepGoing,
       includeText: options.includeText,
       pseudonymiser,

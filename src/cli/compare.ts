@@ -9,7 +9,7 @@ import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 interface CompareOptions extends StudyCliOptions {
   by: string;
@@ -62,10 +62,7 @@ async function runCompare(input: string | undefined, options: CompareOptions): P
   if (requested !== undefined && requested.length === 0) throw new UsageError("--measures is empty");
   const format = chooseFormat(options.format, options.out, options.layout);
   const rows = await loadEgoRows(input, {
-    configPath: options.config,
-    protocol: options.protocol,
-    inputFormat: options.inputFormat,
-    egoId: options.egoId,
+    ...studySource(options),
     jobs: options.jobs,
     measures: requested ?? DEFAULT_COMPARE_MEASURES,
     pseudonymiser: await pseudonymiserFor(options),

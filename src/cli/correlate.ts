@@ -8,7 +8,7 @@ import { chooseFormat, writeOutput } from "./output.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 interface CorrelateOptions extends StudyCliOptions {
   vars: string;
@@ -53,10 +53,7 @@ async function runCorrelate(input: string | undefined, options: CorrelateOptions
   if (new Set(vars).size < 2) throw new UsageError("--vars needs at least two different variables");
   const format = chooseFormat(options.format, options.out);
   const rows = await loadEgoRows(input, {
-    configPath: options.config,
-    protocol: options.protocol,
-    inputFormat: options.inputFormat,
-    egoId: options.egoId,
+    ...studySource(options),
     jobs: options.jobs,
     variables: [...vars, ...control],
     pseudonymiser: await pseudonymiserFor(options),

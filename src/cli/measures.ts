@@ -9,7 +9,7 @@ import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables
 import { error, info, warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 interface MeasuresOptions extends StudyCliOptions {
   measures?: string;
@@ -65,10 +65,7 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
   const pseudonymiser = await pseudonymiserFor(options);
   const { dataset, plan, problems } = await openStudy({
     input,
-    configPath: options.config,
-    protocol: options.protocol,
-    inputFormat: options.inputFormat,
-    egoId: options.egoId,
+    ...studySource(options),
   });
   const measured = await measureDataset(pseudonymiser ? learningIds(dataset, pseudonymiser) : dataset, plan, {
     measures: selected,

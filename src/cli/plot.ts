@@ -7,7 +7,7 @@ import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-op
 import { sociogramSvg } from "../report/sociogram-svg.js";
 import { writeOutput } from "./output.js";
 import { showNamesVariable, sociogramOptions, type SociogramCliOptions } from "./report.js";
-import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, studySource } from "./shared-options.js";
 
 interface PlotCliOptions extends SociogramCliOptions, StudyCliOptions {
   ego: string;
@@ -48,10 +48,7 @@ async function plotSvg(input: string | undefined, options: PlotCliOptions): Prom
   const cwd = process.cwd();
   const { config, dataset, plan, problems, dataPath } = await openStudy({
     input,
-    configPath: options.config,
-    protocol: options.protocol,
-    inputFormat: options.inputFormat,
-    egoId: options.egoId,
+    ...studySource(options),
     cwd,
   });
   const colour = resolveColourScheme(options.colourBy, dataset.codebook, config);

@@ -10,7 +10,7 @@ import { writeOutput } from "./output.js";
 import { Progress } from "./progress.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import type { Pseudonymiser } from "../report/pseudonymise.js";
-import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList } from "./shared-options.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 /** Options that shape sociograms, shared by `netsp report` and `netsp plot` (defined once, here). */
 export interface SociogramCliOptions {
@@ -137,10 +137,7 @@ async function analyseForReport(
   try {
     const analysis = await analyseStudy({
       input,
-      configPath: options.config,
-      protocol: options.protocol,
-      inputFormat: options.inputFormat,
-      egoId: options.egoId,
+      ...studySource(options),
       keepGoing: options.keepGoing,
       pseudonymiser,
       onProgress: options.quiet ? undefined : (n) => progress.update(n),

@@ -1,5 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { InputFormat } from "../model/index.js";
+import type { OpenStudyOptions } from "../pipeline/open-study.js";
 
 /**
  * Options shared by several commands, each defined once here so their names, help and defaults agree.
@@ -57,6 +58,11 @@ export interface StudyCliOptions {
   jobs?: number;
   pseudonymise?: boolean;
   pseudonymiseKey?: string;
+}
+
+/** Where the study options say the data and its description are, in the names the readers take. */
+export function studySource(options: StudyCliOptions): Pick<OpenStudyOptions, "configPath" | "protocol" | "inputFormat" | "egoId"> {
+  return { configPath: options.config, protocol: options.protocol, inputFormat: options.inputFormat, egoId: options.egoId };
 }
 
 /**
