@@ -7,6 +7,7 @@ import type { InputFormat, Problem, ProblemSink, StudyConfig } from "../model/in
 import { formatNumber, renderTerminal, type Table } from "../tables/index.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
 import { pathKind } from "../path-kind.js";
+import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
 
 export interface ValidateOptions extends StudyCliOptions {
   json?: boolean;
@@ -19,12 +20,7 @@ export interface ValidateIo {
 }
 
 /** What `netsp validate --json` prints. Counts are raw rows as read (before any merging). */
-export interface ValidationReport {
-  egos: number;
-  alters: number;
-  ties: number;
-  nodeTypes: Record<string, number>;
-  edgeTypes: Record<string, number>;
+export interface ValidationReport extends StudyCounts {
   errors: ReportedProblem[];
   warnings: ReportedProblem[];
 }

@@ -4,7 +4,7 @@ import type { InputFormat, Problem, StudyConfig } from "../model/index.js";
 import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "../report/pseudonymise.js";
 import type { Table } from "../tables/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
-import { compareEgoIds, measureDataset } from "./measure-ego-rows.js";
+import { compareEgoIds, measureDataset, type StudyCounts } from "./measure-ego-rows.js";
 import { openStudy } from "./open-study.js";
 
 export interface AnalyseOptions {
@@ -30,15 +30,6 @@ export interface AnalyseOptions {
   /** Worker threads for reading and measuring egos (see measureDataset); default: one per core for large exports. */
   jobs?: number;
   cwd?: string;
-}
-
-/** Counts of what was read, raw rows as in the export (before any merging). */
-export interface StudyCounts {
-  egos: number;
-  alters: number;
-  ties: number;
-  nodeTypes: Record<string, number>;
-  edgeTypes: Record<string, number>;
 }
 
 export interface StudyAnalysis {

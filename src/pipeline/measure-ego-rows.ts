@@ -35,8 +35,8 @@ export interface MeasureDatasetOptions {
 /** Below this many egos the default is one thread: starting workers would take longer than they save. */
 export const WORKERS_FROM_EGOS = 500;
 
-/** Alters and ties as read (before any merging), in all and by type. */
-export interface EgoCounts {
+/** Egos, and alters and ties as read (raw rows as in the export, before any merging), in all and by type. */
+export interface StudyCounts {
   egos: number;
   alters: number;
   ties: number;
@@ -60,7 +60,7 @@ export interface MeasuredDataset {
    */
   warnings: string[];
   /** What was read. */
-  counts: EgoCounts;
+  counts: StudyCounts;
 }
 
 /** Natural order of ego ids: `case_2` before `case_10`, then plain code-unit order to break ties. */
@@ -94,7 +94,7 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   let observed = new Map<string, Set<string>>();
   let undeclared = new Map<string, number>();
   let multiple = new Map<string, number>();
-  let counts: EgoCounts = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {} };
+  let counts: StudyCounts = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {} };
   const reset = () => {
     rows = [];
     openTallies = [];

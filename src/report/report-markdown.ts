@@ -1,6 +1,6 @@
 import type { Problem } from "../model/index.js";
 import type { StudyTable } from "../pipeline/build-study-tables.js";
-import type { StudyCounts } from "../pipeline/analyse-study.js";
+import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
 
 export interface ReportMarkdownInput {
   version: string;

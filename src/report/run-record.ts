@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, StudyConfig } from "../model/index.js";
-import type { StudyCounts } from "../pipeline/analyse-study.js";
+import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
 import { hashFile } from "./hash-file.js";
 
 /**
