@@ -25,6 +25,7 @@ import { mergeVariableSets, planColumns, planVariables, type ColumnPlan } from "
 import { codebookFromProtocolJson, protocolJsonText, readProtocol, typeNameMatches } from "./read-protocol.js";
 import type { ZipLimits } from "./read-zip.js";
 import { memoryFile, naturalCompare, type SourceFile } from "./source-file.js";
+import { mapConcurrently } from "../map-concurrently.js";
 
 /** Ego columns that identify the interview or describe the export; never ego variables. */
 export const EGO_FIXED_COLUMNS: readonly string[] = [...EGO_COLUMNS, ...FRESCO_EGO_COLUMNS];
@@ -662,20 +663,6 @@ function readNow(source: SourceFile): SourceFile {
   } catch {
     return source;
   }
-}
-
-/** `fn` over `items` with at most `limit` calls in flight; results in input order. */
-async function mapConcurrently<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** What building an ego needs to know about a side file; plain data, so a worker thread can have it. */

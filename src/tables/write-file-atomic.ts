@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
-import { mkdir, open, rename, rm } from "node:fs/promises";
+import { mkdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
+import { writeDurably } from "./write-durably.js";
 
 /**
  * Writes a file via a temporary sibling and a rename, so readers never see half a file. The content is
@@ -12,13 +13,7 @@ export async function writeFileAtomic(file: string, content: string | Uint8Array
   await mkdir(path.dirname(target), { recursive: true });
   const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
   try {
-    const handle = await open(temporary, "wx");
-    try {
-      await handle.writeFile(content);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await writeDurably(temporary, content);
     await rename(temporary, target);
   } catch (e) {
     await rm(temporary, { force: true });

@@ -3,6 +3,8 @@ import { mkdir, open, readdir, realpath, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { OutputError, UsageError } from "../errors.js";
 import { pathKind } from "../path-kind.js";
+import { mapConcurrently } from "../map-concurrently.js";
+import { writeDurably } from "./write-durably.js";
 
 /** The file that marks a folder as written by netsp, so a later run may replace it without --force. */
 export const OUTPUT_MARKER = ".netsp-output";
@@ -75,16 +77,10 @@ async function writeStaged(outDir: string, files: Map<string, string | Uint8Arra
     for (const folder of folders) await mkdir(folder, { recursive: true });
     // A few files at a time: each waits on its own flush to disk, and one after another they took most of
     // a short run's writing time.
-    const queue = [...files];
-    const writer = async () => {
-      for (let next = queue.shift(); next !== undefined; next = queue.shift()) {
-        stopIfAbandoned();
-        await writeDurably(path.join(staging, next[0]), next[1]);
-      }
-    };
-    // Every writer stops before the staging folder is removed, on failure too.
-    const settled = await Promise.allSettled(Array.from({ length: Math.min(PARALLEL_WRITES, queue.length) }, writer));
-    for (const r of settled) if (r.status === "rejected") throw r.reason;
+    await mapConcurrently([...files], PARALLEL_WRITES, async ([name, content]) => {
+      stopIfAbandoned();
+      await writeDurably(path.join(staging, name), content);
+    });
     for (const folder of folders) await syncFolder(folder);
     // Past this point the swap runs to its end: an interrupt waits for it (see abandonOutputWrites).
     stopIfAbandoned();
@@ -125,17 +121,6 @@ export async function abandonOutputWrites(): Promise<"kept" | "replaced"> {
   await Promise.all(writes.map(([w]) => w.catch(() => undefined)));
   abandoned = false; // every write has stopped; a later one (in a process that goes on) may run
   return writes.some(([, state]) => state.swapped) ? "replaced" : "kept";
-}
-
-/** Writes a file and flushes it to disk before returning. */
-async function writeDurably(file: string, content: string | Uint8Array): Promise<void> {
-  const handle = await open(file, "wx");
-  try {
-    await handle.writeFile(content);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 /** Flushes a folder's entries (new files, renames) to disk; a no-op where folders cannot be opened (Windows). */
