@@ -1,4 +1,4 @@
-import { buildEgoNetwork, type EgoParts, type SideFile } from "../ingest/read-network-canvas-csv.js";
+import { buildEgoNetwork, type EgoParts, type SideFile, type SidePiece } from "../ingest/read-network-canvas-csv.js";
 import type { Codebook, Ego } from "../model/index.js";
 import { ProblemList } from "../model/index.js";
 import type { ColumnPlan } from "../ingest/plan-columns.js";
@@ -49,10 +49,7 @@ export class EgoJobRunner {
   run(batch: EgoJobBatch): EgoJobResult[] {
     for (const [id, plan] of batch.plans) this.plans.set(id, plan);
     return batch.jobs.map((job) => {
-      const parts: EgoParts = {
-        ego: job.ego,
-        sides: job.sides.map((s) => ({ file: this.sideFile(s), pieces: s.pieces })),
-      };
+      const parts = partsOfJob(job, (id) => this.plan(id));
       const problems = new ProblemList();
       const network = buildEgoNetwork(parts, this.setup.codebook, problems);
       const ids = new Set<string>();
@@ -68,9 +65,20 @@ export class EgoJobRunner {
     });
   }
 
-  private sideFile(s: EgoJob["sides"][number]): SideFile {
-    const plan = this.plans.get(s.plan);
-    if (plan === undefined) throw new Error(`bug: plan ${s.plan} was not sent to this worker`);
-    return { name: s.name, kind: s.kind, type: s.type, plan, width: s.width };
+  private plan(id: number): ColumnPlan {
+    const plan = this.plans.get(id);
+    if (plan === undefined) throw new Error(`bug: plan ${id} was not sent to this worker`);
+    return plan;
   }
+}
+
+/** The EgoParts a job was made from, its plans looked up by id. */
+export function partsOfJob(job: EgoJob, planOf: (id: number) => ColumnPlan): EgoParts {
+  return {
+    ego: job.ego,
+    sides: job.sides.map((s): { file: SideFile; pieces: SidePiece[] } => ({
+      file: { name: s.name, kind: s.kind, type: s.type, plan: planOf(s.plan), width: s.width },
+      pieces: s.pieces,
+    })),
+  };
 }

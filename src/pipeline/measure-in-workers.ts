@@ -5,7 +5,7 @@ import type { Dataset } from "../ingest/dataset.js";
 import { buildEgoNetwork, egoPartsOf, type EgoParts } from "../ingest/read-network-canvas-csv.js";
 import { REMEMBERED_ALTERS } from "../ingest/check-network.js";
 import type { Codebook, Ego, Problem, ProblemSink } from "../model/index.js";
-import type { EgoJob, EgoJobBatch, EgoJobResult, EgoWorkerSetup } from "./ego-job.js";
+import { partsOfJob, type EgoJob, type EgoJobBatch, type EgoJobResult, type EgoWorkerSetup } from "./ego-job.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 
 /** Egos read but not yet taken in order, at most. */
@@ -132,7 +132,7 @@ export async function measureInWorkers(
         for (const p of job.early) problems.report(p);
         if (r.problems > 0) {
           if (r.job === undefined) throw new Error("bug: a worker sent no job back for an ego with problems");
-          memory.rebuild(partsOf(r.job, plans), problems);
+          memory.rebuild(partsOfJob(r.job, (id) => plans[id]), problems);
         } else memory.add(job.ego, r.alterIds);
         options.onEgo(r.measured);
         next++;
@@ -226,14 +226,6 @@ export async function measureInWorkers(
     await parts.return?.(undefined);
     await Promise.all(workers.map((w) => w.terminate()));
   }
-}
-
-/** The EgoParts a job was made from. */
-function partsOf(job: EgoJob, plans: readonly ColumnPlan[]): EgoParts {
-  return {
-    ego: job.ego,
-    sides: job.sides.map((s) => ({ file: { name: s.name, kind: s.kind, type: s.type, plan: plans[s.plan], width: s.width }, pieces: s.pieces })),
-  };
 }
 
 /**
