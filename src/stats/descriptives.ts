@@ -1,3 +1,4 @@
+import { isPresent } from "./drop-missing.js";
 import { quantileType7 } from "./quantile.js";
 
 /** Group descriptives. Every statistic is null (with `reason`) when it is undefined. */
@@ -31,9 +32,9 @@ export function descriptives(values: ArrayLike<number | null>): Descriptives {
   // The values dropMissing keeps, straight into a typed array: it sorts numbers natively, several times
   // faster than a comparator, and tables of 100,000 egos describe every column of every group.
   let n = 0;
-  for (let i = 0; i < values.length; i++) if (isValue(values[i])) n++;
+  for (let i = 0; i < values.length; i++) if (isPresent(values[i])) n++;
   const x = new Float64Array(n);
-  for (let i = 0, k = 0; i < values.length; i++) if (isValue(values[i])) x[k++] = values[i] as number;
+  for (let i = 0, k = 0; i < values.length; i++) if (isPresent(values[i])) x[k++] = values[i] as number;
   x.sort();
   const missing = values.length - n;
   if (n === 0) {
@@ -59,9 +60,4 @@ export function descriptives(values: ArrayLike<number | null>): Descriptives {
     max: x[n - 1],
     reason: n >= 2 ? null : "one value: the standard deviation is undefined",
   };
-}
-
-/** What dropMissing keeps: a finite number. */
-function isValue(v: number | null | undefined): boolean {
-  return typeof v === "number" && Number.isFinite(v);
 }

@@ -8,7 +8,12 @@ export function dropMissing(values: ArrayLike<number | null | undefined>): numbe
   const out: number[] = [];
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
-    if (typeof v === "number" && Number.isFinite(v)) out.push(v);
+    if (isPresent(v)) out.push(v);
   }
   return out;
+}
+
+/** What dropMissing keeps: a finite number. */
+export function isPresent(value: number | null | undefined): value is number {
+  return typeof value === "number" && Number.isFinite(value);
 }

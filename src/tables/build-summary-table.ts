@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import type { TableColumnConfig, TableConfig } from "../model/index.js";
 import { descriptives, type Descriptives } from "../stats/descriptives.js";
 import { dropMissing } from "../stats/drop-missing.js";
-import { groupingNotes, numericColumns, numericValues, rowsByLevel, type Grouping } from "./grouping.js";
+import { groupingNotes, numericColumns, rowsByLevel, type Grouping } from "./grouping.js";
 import type { Cell, Column, Table } from "./table.js";
 
 /**
@@ -90,7 +90,7 @@ function aggregate(
   cache: DescriptivesCache,
 ): number | null {
   if (how === "sum") {
-    const values = dropMissing(numericValues(rows, column));
+    const values = dropMissing(numericColumns(rows, [column])[0]);
     return values.length === 0 ? null : values.reduce((a, b) => a + b, 0);
   }
   describeColumns(rows, [column], cache);

@@ -63,11 +63,6 @@ export function groupingNotes(grouping: Grouping): string[] {
   return notes;
 }
 
-/** The numbers of a column over some rows; a non-numeric value is a usage error naming the column. */
-export function numericValues(rows: ReadonlyArray<Record<string, Cell>>, column: string): Array<number | null> {
-  return Array.from(numericColumns(rows, [column])[0], (v) => (Number.isNaN(v) ? null : v));
-}
-
 /**
  * The numbers of several columns over some rows, read in one pass (each row once: with 100,000 egos, a
  * pass per column spent most of its time waiting for memory), as typed arrays with NaN for a missing value
