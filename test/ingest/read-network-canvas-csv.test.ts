@@ -7,6 +7,7 @@ import { InputError } from "../../src/errors.js";
 import type { ReaderContext } from "../../src/ingest/dataset.js";
 import { openNetworkCanvasCsv } from "../../src/ingest/read-network-canvas-csv.js";
 import { ProblemList, type EgoNetwork } from "../../src/model/index.js";
+import { RADAR_COUNTS } from "./radar-counts.js";
 
 const RADAR = path.resolve("fixtures/network-canvas-radar");
 const RADAR_ZIP = path.resolve("fixtures/network-canvas-radar.zip");
@@ -56,13 +57,8 @@ function withoutSources(n: EgoNetwork) {
 }
 
 describe("the radar export (10 real interviews)", () => {
-  // Independent count: data rows per file type with Python's csv module (cells may hold newlines):
-  //   cd fixtures/network-canvas-radar && python3 -c "import csv,glob,re,collections; c=collections.Counter()
-  //   for f in glob.glob('*.csv'):
-  //       m=re.search(r'_(ego|attributeList_\w+|edgeList_\w+)\.csv$',f); c[m.group(1)]+=sum(1 for _ in csv.reader(open(f,newline='')))-1
-  //   print(dict(sorted(c.items())))"
-  //   → {'attributeList_Person': 63, 'edgeList_Close': 56, 'edgeList_DrugTie': 10, 'edgeList_SexTie': 14, 'ego': 10}
-  const expected = { egos: 10, nodeTypes: { Person: 63 }, edgeTypes: { Close: 56, DrugTie: 10, SexTie: 14 } };
+  // Independent count with Python's csv module: see radar-counts.ts.
+  const expected = { egos: RADAR_COUNTS.egos, nodeTypes: RADAR_COUNTS.nodeTypes, edgeTypes: RADAR_COUNTS.edgeTypes };
 
   it("reads every ego, alter and tie, with the protocol found beside the data, and no problems", async () => {
     const { dataset, networks, problems } = await readAll(RADAR);
