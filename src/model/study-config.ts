@@ -1,3 +1,5 @@
+import type { VariableRole, VariableType } from "./variable.js";
+
 /**
  * The study configuration, `netsp.config.json`. Every key is optional: with no config at all a plain
  * export still works (every node type, every edge type, composition over every categorical variable).
@@ -30,6 +32,31 @@ export interface StudyConfig {
   columns?: ThreeFileColumns;
   /** Summary tables (see `netsp analyse`). */
   tables?: TableConfig[];
+  /**
+   * What each variable is, where the protocol is silent or wrong: keys are `ego.<name>`,
+   * `<NodeType>.<name>` or `<EdgeType>.<name>`. Strongest source of the variable model.
+   */
+  variables?: Record<string, VariableConfig>;
+  /** Decimal separator of numbers in spreadsheet tables (three-file format): "." (default) or ",". */
+  decimal?: "." | ",";
+}
+
+/** Types a config may declare (the codebook's, less `unknown`). */
+export type DeclarableType = Exclude<VariableType, "unknown">;
+
+/** A declared variable. Every key is optional; what is not declared is taken from the protocol or inferred. */
+export interface VariableConfig {
+  type?: DeclarableType;
+  role?: VariableRole;
+  /** Categorical options in order (values, or values with labels). */
+  options?: Array<string | { value: string; label?: string }>;
+  /** Ordinal levels in order (lowest first is not required: the order given is the order shown). */
+  levels?: string[];
+  /** Labels per option or level value. */
+  labels?: Record<string, string>;
+  label?: string;
+  /** Values that mean missing (e.g. 999, "refused"): read as missing. */
+  missing?: Array<string | number>;
 }
 
 export type InputFormat = "network-canvas-csv" | "graphml" | "three-file";
