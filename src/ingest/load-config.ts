@@ -66,10 +66,6 @@ export async function loadStudyConfig(options: { input?: string; configPath?: st
   };
 }
 
-/** Resolves a variable name through the config's aliases (`deprivation` → `area_deprivation`). */
-export function resolveAlias(name: string, config: StudyConfig): string {
-  return config.aliases?.[name] ?? name;
-}
 
 function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);

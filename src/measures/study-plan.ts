@@ -1,4 +1,4 @@
-import { resolveAlias } from "../ingest/load-config.js";
+import { resolveAlias } from "../model/resolve-alias.js";
 import type { Codebook, ExcludeRule, StudyConfig, Variable } from "../model/index.js";
 
 /**

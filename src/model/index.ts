@@ -6,3 +6,6 @@ export * from "./ego-network.js";
 export * from "./problem.js";
 export * from "./study-config.js";
 export * from "./network-canvas-columns.js";
+export * from "./resolve-alias.js";
+export * from "./declared-variables.js";
+export * from "./variable-roles.js";

@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { resolveAlias } from "../ingest/load-config.js";
+import { resolveAlias } from "../model/resolve-alias.js";
 import type { ExcludeRule, StudyConfig, TableConfig } from "../model/index.js";
 import { correlatePairs, type CorrelationMethod } from "../stats/index.js";
 import { buildComparison, assertNumeric, findColumn } from "../tables/build-comparison.js";

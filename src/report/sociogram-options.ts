@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { resolveAlias } from "../ingest/load-config.js";
+import { resolveAlias } from "../model/resolve-alias.js";
 import type { Codebook, StudyConfig, Variable } from "../model/index.js";
 import type { ColourScheme } from "./sociogram-model.js";
 

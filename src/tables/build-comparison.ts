@@ -1,5 +1,5 @@
 import { UsageError } from "../errors.js";
-import { resolveAlias } from "../ingest/load-config.js";
+import { resolveAlias } from "../model/resolve-alias.js";
 import type { GroupConfig, StudyConfig } from "../model/index.js";
 import { compareGroups } from "../stats/index.js";
 import type { ComparisonReport } from "./compare-report.js";

@@ -3,7 +3,8 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { loadStudyConfig, resolveAlias } from "../../src/ingest/load-config.js";
+import { loadStudyConfig } from "../../src/ingest/load-config.js";
+import { resolveAlias } from "../../src/model/resolve-alias.js";
 import { validateStudyConfig } from "../../src/ingest/validate-config.js";
 
 async function folderWith(config: unknown): Promise<string> {
