@@ -1,7 +1,7 @@
 import { readdir, readFile } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
-import type { InputFormat } from "../model/index.js";
+import { assignRoles, type InputFormat } from "../model/index.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import { exportFileName } from "./export-file-name.js";
 import { statOrThrow } from "./list-input.js";
@@ -19,6 +19,12 @@ import { listZip } from "./read-zip.js";
  * A path that does not exist or holds nothing readable is an InputError saying what was expected.
  */
 export async function openDataset(input: string, ctx: ReaderContext): Promise<Dataset> {
+  const dataset = await openFormat(input, ctx);
+  assignRoles(dataset.codebook, ctx.config);
+  return dataset;
+}
+
+async function openFormat(input: string, ctx: ReaderContext): Promise<Dataset> {
   const format = ctx.config.format ?? (await detectFormat(input, ctx));
   switch (format) {
     case "network-canvas-csv":

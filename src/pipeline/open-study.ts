@@ -4,7 +4,7 @@ import type { Dataset } from "../ingest/dataset.js";
 import { loadStudyConfig } from "../ingest/load-config.js";
 import { openDataset } from "../ingest/open-dataset.js";
 import { makeStudyPlan, type StudyPlan } from "../measures/index.js";
-import { assignRoles, ProblemList, type InputFormat, type StudyConfig } from "../model/index.js";
+import { ProblemList, type InputFormat, type StudyConfig } from "../model/index.js";
 import { pathKind } from "../path-kind.js";
 
 /** How a command names its study: the input argument and the options every reading command shares. */
@@ -47,7 +47,6 @@ export async function openStudy(options: OpenStudyOptions): Promise<OpenedStudy>
     egoIdField: options.egoId ?? config.egoId ?? "caseId",
     problems,
   });
-  assignRoles(dataset.codebook, config);
   return { config, configPath: loaded.path, dataPath, dataset, plan: makeStudyPlan(dataset.codebook, config), problems };
 }
 
