@@ -159,13 +159,9 @@ function decode(p: GraphmlPlan, values: Map<string, string>, file: string, line:
   const { header, plan } = p;
   const fields = header.map((name, i) => (plan.columns[i] === null ? "" : (values.get(name) ?? "")));
   const decoded = decodeRecord(plan, fields, { file, line, egoId }, c.valueProblems);
-  // With a codebook, the header holds the keys of every type; a key this type's codebook does not describe
-  // is an attribute of this element only when it has a value here (read untyped, with one warning).
-  for (const name of plan.undescribed) {
-    if (decoded.attributes[name] === null) delete decoded.attributes[name];
-    else
-      c.warnOnce(file, "unknown-column", line, `key ${name} is not a variable of the ${p.label} in the protocol's codebook; it is read untyped`, `unknown-column\u0000${p.label}\u0000${name}`);
-  }
+  // A key this type's codebook does not describe (its type inferred, with one warning when the study was
+  // opened) is an attribute of this element only when it has a value here.
+  for (const name of plan.undescribed) if (decoded.attributes[name] === null) delete decoded.attributes[name];
   return decoded;
 }
 

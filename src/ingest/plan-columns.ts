@@ -1,4 +1,6 @@
-import type { Variable, VariableSet } from "../model/index.js";
+import type { Variable, VariableSet, VariableType } from "../model/index.js";
+import type { ColumnEvidence } from "./column-profile.js";
+import { inferColumns } from "./infer-columns.js";
 
 /** What one column holds. A dropped column (the literal `null` column, a repeated name) has no role. */
 export type ColumnRole =
@@ -19,6 +21,16 @@ export interface PlannedVariable {
   y?: number;
 }
 
+/** A reading of columns that the header and values alone cannot settle, for a warning that says how to. */
+export interface PlanAmbiguity {
+  variable: string;
+  columns: string[];
+  /** What was chosen and why, in a sentence. */
+  chosen: string;
+  /** The config declaration that settles it (the `variables` entry's value for this variable). */
+  declaration: Record<string, unknown>;
+}
+
 /** How to read a header: format-neutral (CSV headers and GraphML key names alike). */
 export interface ColumnPlan {
   /** One entry per column, in header order; null means the column is dropped. */
@@ -27,20 +39,22 @@ export interface ColumnPlan {
   fixed: Record<string, number>;
   /** The variables the header holds, in order of their first column. */
   variables: PlannedVariable[];
-  /** True when no codebook was given, so types were inferred from column names (and values). */
+  /** True when no codebook was given, so every type was inferred. */
   inferred: boolean;
-  /** Columns a given codebook does not describe (read with type `unknown`). */
+  /** Columns a given codebook does not describe (their types are inferred). */
   undescribed: string[];
   /** Column names that appear more than once (later copies dropped). */
   duplicates: string[];
+  /** Inferences the data could not settle (see PlanAmbiguity). */
+  ambiguities: PlanAmbiguity[];
 }
 
 export interface PlanOptions {
   /**
-   * For inference: the columns whose values are only `true`, `false` or empty. Only these can be option
-   * columns of an inferred categorical variable. When absent, every column qualifies.
+   * What the values of each column say (see `evidenceOf`), for inference. A column without evidence is
+   * read as if it could be an option column (tests of header logic); readers always give evidence.
    */
-  booleanColumns?: ReadonlySet<string>;
+  evidence?: (column: string) => ColumnEvidence | undefined;
 }
 
 const LAYOUT = /^(.+)_(x|y|X|Y)$/;
@@ -50,11 +64,9 @@ const SCREEN_SPACE = /^(.+)_screenSpace(X|Y)$/;
  * Maps each column of a header to a fixed column, a variable, an option of a categorical variable
  * (`<name>_<option>`), a layout coordinate (`<name>_x`/`_y`, `_X`/`_Y` in GraphML), or nothing.
  *
- * With a codebook, option columns are split by the KNOWN variable name, never by the last `_`:
- * `Gender_Gender_non-conforming` is variable `Gender`, option `Gender_non-conforming`.
- * Without one, types are inferred: adjacent columns whose values are only true/false/empty and that share a
- * prefix at a `_` boundary (the longest such prefix of the first two; later columns join while they start
- * with it) form one categorical variable; `<name>_x`/`<name>_y` pairs are layout; the rest are `unknown`.
+ * Variables the codebook (protocol and config declarations) describes are found by their KNOWN names, never
+ * by the last `_`: `Gender_Gender_non-conforming` is variable `Gender`, option `Gender_non-conforming`.
+ * Every other column is inferred by the rules of `inferColumns` from the evidence of its values.
  *
  * Example: planColumns(["DrugsUsed_1", "DrugsUsed_2"], undefined, []).variables[0] is categorical
  * `DrugsUsed` with options "1" and "2".
@@ -72,6 +84,7 @@ export function planColumns(
     inferred: variables === undefined,
     undescribed: [],
     duplicates: [],
+    ambiguities: [],
   };
   const fixedNames = new Set(fixed);
   const seen = new Set<string>();
@@ -92,7 +105,10 @@ export function planColumns(
   }
   const builder = new PlanBuilder(plan);
   if (variables) planWithCodebook(header, open, variables, builder);
-  else inferPlan(header, open, options.booleanColumns, builder);
+  const rest = header.map((_, i) => open[i] && plan.columns[i] === null && !builder.skipped.has(i));
+  if (variables) header.forEach((name, i) => rest[i] && plan.undescribed.push(name));
+  inferColumns(header, rest, options.evidence ?? (() => undefined), builder);
+  plan.variables.sort((a, b) => firstColumn(a) - firstColumn(b));
   return plan;
 }
 
@@ -105,8 +121,7 @@ export function mergeVariableSets(target: VariableSet, source: VariableSet): Var
       continue;
     }
     if (existing.type !== variable.type) {
-      // Seen as categorical in one header and plain in another: keep the categorical reading.
-      if (existing.type === "unknown" && variable.type !== "unknown") target[name] = { ...variable };
+      target[name] = { ...existing, ...wider(existing, variable) };
       continue;
     }
     if (variable.options) {
@@ -117,6 +132,16 @@ export function mergeVariableSets(target: VariableSet, source: VariableSet): Var
   return target;
 }
 
+/** Of two readings of one variable in two headers: the categorical one, else the one that holds both (text). */
+function wider(a: Variable, b: Variable): Variable {
+  if (a.type === "categorical") return a;
+  if (b.type === "categorical") return b;
+  const rank: Partial<Record<VariableType, number>> = { boolean: 1, number: 2, datetime: 2, text: 3 };
+  if (a.type === "unknown") return b;
+  if (b.type === "unknown") return a;
+  return (rank[a.type] ?? 3) >= (rank[b.type] ?? 3) ? (a.type === b.type ? a : { ...a, type: "text" }) : { ...b, type: "text" };
+}
+
 /** The variables of a plan as a VariableSet. */
 export function planVariables(plan: ColumnPlan): VariableSet {
   const out: VariableSet = {};
@@ -124,9 +149,16 @@ export function planVariables(plan: ColumnPlan): VariableSet {
   return out;
 }
 
-class PlanBuilder {
+function firstColumn(p: PlannedVariable): number {
+  return Math.min(p.column ?? Infinity, p.x ?? Infinity, p.y ?? Infinity, ...(p.options ?? []).map((o) => o.column));
+}
+
+/** Records columns into a plan; shared by the codebook planner and inference. */
+export class PlanBuilder {
   private readonly byName = new Map<string, PlannedVariable>();
-  constructor(private readonly plan: ColumnPlan) {}
+  /** Columns deliberately dropped (screen-space pixels of a layout variable). */
+  readonly skipped = new Set<number>();
+  constructor(readonly plan: ColumnPlan) {}
 
   entry(variable: Variable): PlannedVariable {
     let entry = this.byName.get(variable.name);
@@ -146,20 +178,27 @@ class PlanBuilder {
     (entry.options ??= []).push({ option, column: i });
     this.plan.columns[i] = { kind: "option", variable: variable.name, option };
   }
-  undescribed(name: string): void {
-    this.plan.undescribed.push(name);
-  }
   layout(i: number, variable: Variable, axis: "x" | "y"): void {
     this.entry(variable)[axis] = i;
     this.plan.columns[i] = { kind: "layout", variable: variable.name, axis };
+  }
+  skip(i: number): void {
+    this.skipped.add(i);
   }
 }
 
 function planWithCodebook(header: string[], open: boolean[], variables: VariableSet, b: PlanBuilder): void {
   const categorical = Object.values(variables).filter((v) => v.type === "categorical");
+  const renamed = renamedColumns(header, open, variables, categorical);
   for (let i = 0; i < header.length; i++) {
     if (!open[i]) continue;
     const name = header[i];
+    const producer = renamed.get(i);
+    if (producer) {
+      if (producer.option === undefined) b.plain(i, producer.variable);
+      else b.option(i, producer.variable, producer.option);
+      continue;
+    }
     const exact = Object.hasOwn(variables, name) ? variables[name] : undefined;
     if (exact && exact.type !== "layout") {
       b.plain(i, exact);
@@ -171,15 +210,42 @@ function planWithCodebook(header: string[], open: boolean[], variables: Variable
       continue;
     }
     const screen = SCREEN_SPACE.exec(name);
-    if (screen && Object.hasOwn(variables, screen[1]) && variables[screen[1]].type === "layout") continue; // pixels
-    const owner = optionOwner(name, categorical);
-    if (owner) {
-      b.option(i, owner, name.slice(owner.name.length + 1));
+    if (screen && Object.hasOwn(variables, screen[1]) && variables[screen[1]].type === "layout") {
+      b.skip(i); // pixels
       continue;
     }
-    b.plain(i, { name, type: "unknown" });
-    b.undescribed(name);
+    const owner = optionOwner(name, categorical);
+    if (owner) b.option(i, owner, name.slice(owner.name.length + 1));
   }
+}
+
+interface Producer {
+  variable: Variable;
+  option?: string;
+}
+
+/**
+ * Columns renamed by the exporter: when two variables would give the same column name N, the later ones
+ * (in codebook order) are written N_2, N_3. Each such column, and N itself, goes to its producer in order.
+ */
+function renamedColumns(header: string[], open: boolean[], variables: VariableSet, categorical: Variable[]): Map<number, Producer> {
+  const out = new Map<number, Producer>();
+  const index = new Map<string, number>();
+  header.forEach((h, i) => open[i] && !index.has(h) && index.set(h, i));
+  for (const [name, i] of index) {
+    if (!index.has(`${name}_2`)) continue;
+    const producers: Producer[] = [];
+    for (const v of Object.values(variables)) {
+      if (v.name === name && v.type !== "layout" && v.type !== "categorical") producers.push({ variable: v });
+      if (categorical.includes(v)) {
+        for (const o of v.options ?? []) if (`${v.name}_${o.value}` === name) producers.push({ variable: v, option: o.value });
+      }
+    }
+    if (producers.length < 2) continue;
+    out.set(i, producers[0]);
+    for (let k = 2; index.has(`${name}_${k}`) && k <= producers.length; k++) out.set(index.get(`${name}_${k}`)!, producers[k - 1]);
+  }
+  return out;
 }
 
 /** The categorical variable a `<name>_<option>` column belongs to: a listed option wins, then the longest name. */
@@ -189,80 +255,4 @@ function optionOwner(column: string, categorical: Variable[]): Variable | undefi
   const listed = candidates.filter((v) => v.options?.some((o) => o.value === column.slice(v.name.length + 1)));
   const pool = listed.length > 0 ? listed : candidates;
   return pool.reduce((best, v) => (v.name.length > best.name.length ? v : best));
-}
-
-function inferPlan(
-  header: string[],
-  open: boolean[],
-  booleanColumns: ReadonlySet<string> | undefined,
-  b: PlanBuilder,
-): void {
-  const index = new Map<string, number>();
-  header.forEach((h, i) => {
-    if (open[i] && !index.has(h)) index.set(h, i);
-  });
-  // Layout pairs first: `<name>_x` with `<name>_y` (or `_X` with `_Y`).
-  const layoutOf = new Map<number, { name: string; axis: "x" | "y" }>();
-  const layoutNames = new Set<string>();
-  for (let i = 0; i < header.length; i++) {
-    if (!open[i]) continue;
-    const m = /^(.+)_(x|X)$/.exec(header[i]);
-    if (!m) continue;
-    const yName = `${m[1]}_${m[2] === "x" ? "y" : "Y"}`;
-    const j = index.get(yName);
-    if (j === undefined) continue;
-    layoutOf.set(i, { name: m[1], axis: "x" });
-    layoutOf.set(j, { name: m[1], axis: "y" });
-    layoutNames.add(m[1]);
-  }
-  const isCandidate = (i: number) =>
-    i < header.length &&
-    open[i] &&
-    !layoutOf.has(i) &&
-    header[i].indexOf("_") > 0 &&
-    (booleanColumns === undefined || booleanColumns.has(header[i]));
-
-  const layoutVariables = new Map<string, Variable>();
-  for (let i = 0; i < header.length; i++) {
-    if (!open[i]) continue;
-    const layout = layoutOf.get(i);
-    if (layout) {
-      let v = layoutVariables.get(layout.name);
-      if (!v) layoutVariables.set(layout.name, (v = { name: layout.name, type: "layout" }));
-      b.layout(i, v, layout.axis);
-      continue;
-    }
-    const screen = SCREEN_SPACE.exec(header[i]);
-    if (screen && layoutNames.has(screen[1])) continue; // pixel positions of a layout variable: dropped
-    if (isCandidate(i) && isCandidate(i + 1)) {
-      const prefix = sharedPrefix(header[i], header[i + 1]);
-      if (prefix) {
-        let end = i + 2;
-        while (isCandidate(end) && header[end].startsWith(prefix + "_")) end++;
-        const variable: Variable = {
-          name: prefix,
-          type: "categorical",
-          options: header.slice(i, end).map((h) => {
-            const value = h.slice(prefix.length + 1);
-            return { value, label: value };
-          }),
-        };
-        for (let k = i; k < end; k++) b.option(k, variable, header[k].slice(prefix.length + 1));
-        i = end - 1;
-        continue;
-      }
-    }
-    b.plain(i, { name: header[i], type: "unknown" });
-  }
-}
-
-/** The longest p with both names starting `p_` (and something after it), or "" when there is none. */
-export function sharedPrefix(a: string, b: string): string {
-  let best = "";
-  for (let k = a.indexOf("_"); k > 0; k = a.indexOf("_", k + 1)) {
-    const p = a.slice(0, k);
-    if (b.startsWith(p + "_") && a.length > k + 1 && b.length > k + 1) best = p;
-    else break;
-  }
-  return best;
 }

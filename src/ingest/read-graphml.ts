@@ -1,7 +1,7 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.js";
-import type { Codebook, EgoNetwork, Problem, ProblemSink } from "../model/index.js";
+import { overlayDeclarations, typedDeclarations, type Codebook, type EgoNetwork, type Problem, type ProblemSink } from "../model/index.js";
 import { checkNetwork } from "./check-network.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import {
@@ -14,13 +14,14 @@ import {
   type GraphmlElementKind,
   type GraphmlPlan,
 } from "./graphml-network.js";
-import { readGraphmlKeys, streamGraphmlGraphs, type GraphmlKey } from "./graphml-stream.js";
+import { readGraphmlKeys, streamGraphmlGraphs, type GraphmlGraph, type GraphmlKey } from "./graphml-stream.js";
 import { listInput } from "./list-input.js";
 import { planColumns, planVariables } from "./plan-columns.js";
+import { emptyProfile, profileCell, type ColumnProfile } from "./column-profile.js";
+import { graphmlEvidence } from "./graphml-evidence.js";
 import { codebookFromProtocolFile, exportTypeName, readProtocol, typeNameMatches } from "./read-protocol.js";
 import { diskFile, type SourceFile } from "./source-file.js";
 
-const NUMERIC_KEY_TYPES = new Set(["int", "long", "float", "double"]);
 const silent: ProblemSink = { report: () => undefined };
 
 /**
@@ -41,57 +42,68 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
   const headerOf = (kind: GraphmlElementKind, accept: (k: GraphmlKey) => boolean = () => true) => [
     ...new Set(allKeys.filter((k) => keyApplies(k, kind) && !GRAPHML_FIXED_NAMES.includes(k.name) && accept(k)).map((k) => k.name)),
   ];
-  const booleanNames = new Set(allKeys.filter((k) => k.type === "boolean").map((k) => k.name));
-  const numericNames = new Set(allKeys.filter((k) => NUMERIC_KEY_TYPES.has(k.type)).map((k) => k.name));
-
   const found = ctx.protocol === undefined ? await protocolBeside(protocols, problems) : undefined;
   const protocolPath = ctx.protocol !== undefined ? path.resolve(ctx.protocol) : found?.file.path;
+  const protocol = protocolPath !== undefined ? (found?.codebook ?? (await readProtocol(ctx.protocol!))) : undefined;
+  // One pass over the files: which keys each node and edge type has values for, and what string values look like.
+  const scan = await scanGraphml(files);
+  const evidence = graphmlEvidence(allKeys, scan.profiles);
+  const codebook: Codebook = { source: protocol ? "protocol" : "inferred", ego: {}, node: {}, edge: {} };
   const plans = new Map<string, GraphmlPlan>();
-  let codebook: Codebook;
-  let planFor: (kind: GraphmlElementKind, type: string | undefined) => GraphmlPlan;
 
-  if (protocolPath !== undefined) {
-    codebook = found?.codebook ?? (await readProtocol(ctx.protocol!));
-    const protocolCodebook = codebook;
-    const headers = { graph: headerOf("graph"), node: headerOf("node"), edge: headerOf("edge") };
-    planFor = (kind, type) => {
-      const variables =
-        kind === "graph" ? protocolCodebook.ego : kind === "node" ? protocolCodebook.node[type!] : protocolCodebook.edge[type!];
-      return { header: headers[kind], plan: planColumns(headers[kind], variables ?? {}, []), label: labelOf(kind, type) };
-    };
-  } else {
-    const used = await keysUsedByType(files);
-    const inferred = (header: string[], label: string): GraphmlPlan => {
-      const plan = planColumns(header, undefined, [], { booleanColumns: booleanNames });
-      for (const p of plan.variables) {
-        if (p.variable.type !== "unknown") continue;
-        if (booleanNames.has(p.variable.name)) p.variable.type = "boolean";
-        else if (numericNames.has(p.variable.name)) p.variable.type = "number";
-      }
-      return { header, plan, label };
-    };
-    // A type's variables: the keys its elements have values for, plus keys no element of any type uses
-    // (as a CSV export has a column for a variable nobody answered).
-    const unused = (kind: "node" | "edge") => {
-      const any = new Set([...used[kind].values()].flatMap((names) => [...names]));
-      return (name: string) => !any.has(name);
-    };
-    const unusedBy = { node: unused("node"), edge: unused("edge") };
-    const typed = (kind: "node" | "edge", type: string) => {
-      const names = used[kind].get(type) ?? new Set<string>();
-      return inferred(headerOf(kind, (k) => names.has(k.name) || unusedBy[kind](k.name)), labelOf(kind, type));
-    };
-    const egoPlan = inferred(headerOf("graph"), labelOf("graph", undefined));
-    codebook = { source: "inferred", ego: planVariables(egoPlan.plan), node: {}, edge: {} };
-    for (const kind of ["node", "edge"] as const) {
-      for (const type of [...used[kind].keys()].sort()) {
-        const p = typed(kind, type);
-        plans.set(`${kind}\u0000${type}`, p);
-        codebook[kind][type] = planVariables(p.plan);
-      }
+  // A type's variables: the keys its elements have values for, plus keys no element of any type uses
+  // (as a CSV export has a column for a variable nobody answered).
+  const unused = (kind: "node" | "edge") => {
+    const any = new Set([...scan.used[kind].values()].flatMap((names) => [...names]));
+    return (name: string) => !any.has(name);
+  };
+  const unusedBy = { node: unused("node"), edge: unused("edge") };
+  // With a protocol, a key nobody has a value for belongs to the types whose codebook names it.
+  const listedBy = (kind: "node" | "edge", type: string) => {
+    const variables = protocol?.[kind][type];
+    if (!variables) return () => true;
+    const undescribed = new Set(planColumns(headerOf(kind), variables, []).undescribed);
+    return (name: string) => !undescribed.has(name);
+  };
+  const headerFor = (kind: GraphmlElementKind, type: string | undefined): string[] => {
+    if (kind === "graph") return headerOf("graph");
+    const names = scan.used[kind].get(type!) ?? new Set<string>();
+    const listed = listedBy(kind, type!);
+    return headerOf(kind, (k) => names.has(k.name) || (unusedBy[kind](k.name) && listed(k.name)));
+  };
+  const planFor = (kind: GraphmlElementKind, type: string | undefined): GraphmlPlan => {
+    const entity = kind === "graph" ? "ego" : type!;
+    const described = protocol ? (kind === "graph" ? protocol.ego : (kind === "node" ? protocol.node : protocol.edge)[type!]) : undefined;
+    const declared = { ...(described ?? {}), ...typedDeclarations(ctx.config, entity) };
+    const header = headerFor(kind, type);
+    const plan = planColumns(header, described !== undefined || Object.keys(declared).length > 0 ? declared : undefined, [], { evidence });
+    const variables = planVariables(plan);
+    overlayDeclarations(variables, ctx.config, entity);
+    for (const v of Object.values(variables)) if (v.source === "inferred") v.source = "graphml";
+    if (kind === "graph") codebook.ego = variables;
+    else codebook[kind][type!] = variables;
+    if (described && plan.undescribed.length > 0) {
+      problems.report({
+        severity: "warning",
+        code: "unknown-column",
+        file: files[0].name,
+        message: `${labelOf(kind, type)}: key${plan.undescribed.length === 1 ? "" : "s"} ${plan.undescribed.join(", ")} not in the protocol's codebook; types inferred from the GraphML keys`,
+      });
     }
-    plans.set("graph\u0000", egoPlan);
-    planFor = (kind, type) => typed(kind as "node" | "edge", type!);
+    return { header, plan, label: labelOf(kind, type) };
+  };
+  plans.set("graph\u0000", planFor("graph", undefined));
+  for (const kind of ["node", "edge"] as const) {
+    const types = new Set([...scan.used[kind].keys(), ...(protocol ? Object.keys(protocol[kind]) : [])]);
+    for (const type of [...types].sort()) {
+      if (protocol && !scan.used[kind].has(type)) {
+        codebook[kind][type] = { ...protocol[kind][type] };
+        continue;
+      }
+      plans.set(`${kind}\u0000${type}`, planFor(kind, type));
+    }
+  }
+  if (!protocol) {
     problems.report({
       severity: "warning",
       code: "inferred-types",
@@ -112,7 +124,7 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
       if (name === undefined) {
         // As in CSV file names: the codebook name with non-word characters removed, matched to the codebook.
         name = exportTypeName(value) || value;
-        if (codebook.source === "protocol") {
+        if (protocol) {
           const listed = Object.keys(kind === "node" ? codebook.node : codebook.edge);
           name = listed.find((t) => t === value) ?? listed.find((t) => typeNameMatches(name!, t)) ?? name;
         }
@@ -211,11 +223,25 @@ async function protocolBeside(protocols: SourceFile[], problems: ProblemSink): P
   return { codebook: codebookFromProtocolFile(first, protocols[0].name), file: protocols[0] };
 }
 
-/** For inference without a protocol: which key names each node and edge type has values for. */
-async function keysUsedByType(files: SourceFile[]): Promise<{ node: Map<string, Set<string>>; edge: Map<string, Set<string>> }> {
+/** Which key names each node and edge type has values for, and a profile of every key's values. */
+async function scanGraphml(files: SourceFile[]): Promise<{
+  used: { node: Map<string, Set<string>>; edge: Map<string, Set<string>> };
+  profiles: Map<string, ColumnProfile>;
+}> {
   const used = { node: new Map<string, Set<string>>(), edge: new Map<string, Set<string>>() };
+  const profiles = new Map<string, ColumnProfile>();
+  const profile = (g: GraphmlGraph, data: Map<string, string>) => {
+    for (const [id, text] of data) {
+      const name = g.keys.get(id)?.name;
+      if (name === undefined) continue;
+      let p = profiles.get(name);
+      if (!p) profiles.set(name, (p = emptyProfile()));
+      profileCell(p, text);
+    }
+  };
   for (const file of files) {
     for await (const g of streamGraphmlGraphs(file, silent)) {
+      profile(g, g.data);
       const typeIds = [...g.keys.values()].filter((k) => k.name === "networkCanvasType").map((k) => k.id);
       const names = (data: Map<string, string>) => [...data.keys()].map((id) => g.keys.get(id)?.name).filter((n): n is string => n !== undefined);
       for (const [kind, elements, fallback] of [
@@ -223,6 +249,7 @@ async function keysUsedByType(files: SourceFile[]): Promise<{ node: Map<string, 
         ["edge", g.edges, GRAPHML_DEFAULT_EDGE_TYPE],
       ] as const) {
         for (const el of elements) {
+          profile(g, el.data);
           const raw = typeIds.map((id) => el.data.get(id)).find((v) => v !== undefined && v !== "");
           const type = raw === undefined ? fallback : exportTypeName(raw) || raw;
           let set = used[kind].get(type);
@@ -232,5 +259,5 @@ async function keysUsedByType(files: SourceFile[]): Promise<{ node: Map<string, 
       }
     }
   }
-  return used;
+  return { used, profiles };
 }

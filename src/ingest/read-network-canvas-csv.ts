@@ -11,17 +11,19 @@ import type {
   EgoNetwork,
   Problem,
   ProblemSink,
+  StudyConfig,
   Tie,
   VariableSet,
 } from "../model/index.js";
-import { ProblemList } from "../model/index.js";
+import { overlayDeclarations, ProblemList, typedDeclarations } from "../model/index.js";
+import { emptyProfile, evidenceOf, profileCell, type ColumnEvidence, type ColumnProfile } from "./column-profile.js";
 import { checkNetwork } from "./check-network.js";
 import { csvRecords, csvRows, csvRuns, widthProblem, type CsvRow, type CsvRun } from "./csv-rows.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import { decodeRecord } from "./decode-record.js";
 import { exportFileName } from "./export-file-name.js";
 import { listInput } from "./list-input.js";
-import { mergeVariableSets, planColumns, planVariables, type ColumnPlan } from "./plan-columns.js";
+import { mergeVariableSets, planColumns, planVariables, type ColumnPlan, type PlanAmbiguity } from "./plan-columns.js";
 import { codebookFromProtocolJson, protocolJsonText, readProtocol, typeNameMatches } from "./read-protocol.js";
 import type { ZipLimits } from "./read-zip.js";
 import { memoryFile, naturalCompare, type SourceFile } from "./source-file.js";
@@ -204,7 +206,7 @@ export async function openNetworkCanvasCsv(
 
   const readable = all.filter((f) => f.header && f.named !== null);
   reportHeaderDifferences(readable, problems);
-  const codebook = await buildCodebook(readable, protocol);
+  const codebook = await buildCodebook(readable, protocol, ctx.config, problems);
   if (!protocol) {
     problems.report({
       severity: "warning",
@@ -215,7 +217,6 @@ export async function openNetworkCanvasCsv(
         "(categorical variables from their option columns); give --protocol for exact types and every category",
     });
   }
-  const undescribed = new Set<string>();
   // Files of one type with one header share one plan (per-session exports repeat the same few headers).
   const plans = new Map<string, ColumnPlan>();
   for (const file of readable) {
@@ -225,18 +226,6 @@ export async function openNetworkCanvasCsv(
     if (!plan) plans.set(planKey, (plan = planColumns(file.header!, variables, fixedColumns(file.kind))));
     file.plan = plan;
     if (file.kind !== "ego") file.side = { name: file.source.name, kind: file.kind, type: file.type, plan, width: file.header!.length };
-    for (const column of file.plan.undescribed) {
-      const key = `${file.kind}\u0000${file.type}\u0000${column}`;
-      if (!protocol || undescribed.has(key)) continue;
-      undescribed.add(key);
-      problems.report({
-        severity: "warning",
-        code: "unknown-column",
-        file: file.source.name,
-        line: 1,
-        message: `column ${column} is not a variable of ${describeType(file)} in the protocol's codebook; it is read untyped`,
-      });
-    }
     if (file.plan.duplicates.length > 0) {
       problems.report({
         severity: "warning",
@@ -260,7 +249,6 @@ export async function openNetworkCanvasCsv(
 
   const diskFiles = new Set<string>([...used]);
   if (listing.kind === "zip") diskFiles.add(listing.input);
-  else for (const f of all) diskFiles.add(f.source.path);
 
   let iterated = false;
   const once = () => {
@@ -398,7 +386,6 @@ async function protocolBeside(
   }
   const [[text, list]] = [...texts];
   const codebook = codebookFromProtocolJson(text, list[0].name);
-  if (!zipPath) for (const f of list) used.add(f.path);
   return codebook;
 }
 
@@ -502,35 +489,75 @@ function reportHeaderDifferences(files: ExportFile[], problems: ProblemSink): vo
   }
 }
 
-/** The protocol's codebook, with inferred variables for anything it does not describe. */
-async function buildCodebook(files: ExportFile[], protocol: Codebook | undefined): Promise<Codebook> {
-  const codebook: Codebook = protocol
-    ? { source: "protocol", ego: protocol.ego, node: { ...protocol.node }, edge: { ...protocol.edge } }
-    : { source: "inferred", ego: {}, node: {}, edge: {} };
+/**
+ * The variable model of the export: for the ego and each node and edge type, the protocol's variables and
+ * the config's typed declarations, then every column neither describes inferred from its values (see
+ * inferColumns), then the config's declarations laid over the lot. Ambiguous inferences and columns the
+ * protocol lacks are reported once per type.
+ */
+async function buildCodebook(files: ExportFile[], protocol: Codebook | undefined, config: StudyConfig, problems: ProblemSink): Promise<Codebook> {
+  const codebook: Codebook = { source: protocol ? "protocol" : "inferred", ego: {}, node: {}, edge: {} };
   const groups = new Map<string, ExportFile[]>();
   for (const file of files) {
-    if (protocol && (file.kind === "ego" || Object.hasOwn(file.kind === "node" ? protocol.node : protocol.edge, file.type))) continue;
     const key = `${file.kind}\u0000${file.type}`;
     const list = groups.get(key);
     if (list) list.push(file);
     else groups.set(key, [file]);
   }
   for (const group of groups.values()) {
-    const kind = group[0].kind;
-    const booleans = await booleanColumns(group);
+    const { kind, type } = group[0];
+    const entity = kind === "ego" ? "ego" : type;
+    const described = protocol ? (kind === "ego" ? protocol.ego : (kind === "node" ? protocol.node : protocol.edge)[type]) : undefined;
+    const declared = { ...(described ?? {}), ...typedDeclarations(config, entity) };
+    const known = described !== undefined || Object.keys(declared).length > 0 ? declared : undefined;
+    let profiles: Map<string, ColumnProfile> | undefined;
     const variables: VariableSet = {};
     const seenHeaders = new Set<string>();
+    const inferred = new Set<string>();
+    const warnedAmbiguous = new Set<string>();
     for (const file of group) {
       const signature = file.header!.join("\u0000");
       if (seenHeaders.has(signature)) continue;
       seenHeaders.add(signature);
-      mergeVariableSets(variables, planVariables(planColumns(file.header!, undefined, fixedColumns(kind), { booleanColumns: booleans })));
+      let plan = planColumns(file.header!, known, fixedColumns(kind));
+      if (!known || plan.undescribed.length > 0) {
+        profiles ??= await profileColumns(group);
+        const evidence = (column: string): ColumnEvidence => ({ kind: evidenceOf(profiles!.get(column) ?? emptyProfile()) });
+        plan = planColumns(file.header!, known, fixedColumns(kind), { evidence });
+      }
+      mergeVariableSets(variables, planVariables(plan));
+      for (const a of plan.ambiguities) if (!warnedAmbiguous.has(a.variable) && warnedAmbiguous.add(a.variable)) reportAmbiguity(a, entity, file, problems);
+      if (described) for (const column of plan.undescribed) inferred.add(column);
     }
+    if (inferred.size > 0) {
+      problems.report({
+        severity: "warning",
+        code: "unknown-column",
+        file: group[0].source.name,
+        line: 1,
+        message: `${describeType(group[0])}: column${inferred.size === 1 ? "" : "s"} ${[...inferred].join(", ")} not in the protocol's codebook; types inferred from the values`,
+      });
+    }
+    overlayDeclarations(variables, config, entity);
     if (kind === "ego") codebook.ego = variables;
-    else if (kind === "node") codebook.node[group[0].type] = variables;
-    else codebook.edge[group[0].type] = variables;
+    else if (kind === "node") codebook.node[type] = variables;
+    else codebook.edge[type] = variables;
   }
   return codebook;
+}
+
+/** One warning per ambiguous inference, with the config entry that settles it. */
+function reportAmbiguity(a: PlanAmbiguity, entity: string, file: ExportFile, problems: ProblemSink): void {
+  problems.report({
+    severity: "warning",
+    code: "ambiguous-columns",
+    file: file.source.name,
+    line: 1,
+    message:
+      `${entity}: columns ${a.columns.join(", ")} ${a.chosen}; the CSV alone cannot say where the variable name ends. ` +
+      `To settle it, declare it in netsp.config.json: "variables": ${JSON.stringify({ [`${entity}.${a.variable}`]: a.declaration })} ` +
+      "(or give the protocol)",
+  });
 }
 
 function variablesFor(codebook: Codebook, file: ExportFile): VariableSet {
@@ -538,31 +565,29 @@ function variablesFor(codebook: Codebook, file: ExportFile): VariableSet {
   return (file.kind === "node" ? codebook.node : codebook.edge)[file.type] ?? {};
 }
 
-/** Columns whose sampled values are all `true`, `false`, empty (or ENCRYPTED). */
-async function booleanColumns(files: ExportFile[]): Promise<Set<string>> {
-  const candidates = new Set<string>();
-  const notBoolean = new Set<string>();
-  for (const file of files) for (const c of file.header!) candidates.add(c);
+/** What the values of each column look like, over the first INFERENCE_SAMPLE_ROWS rows of a type's files. */
+async function profileColumns(files: ExportFile[]): Promise<Map<string, ColumnProfile>> {
+  const profiles = new Map<string, ColumnProfile>();
   let budget = INFERENCE_SAMPLE_ROWS;
   for (const file of files) {
     if (budget <= 0) break;
     const header = file.header!;
+    const row = header.map((c) => {
+      let p = profiles.get(c);
+      if (!p) profiles.set(c, (p = emptyProfile()));
+      return p;
+    });
     let first = true;
-    for await (const row of csvRows(file.source)) {
+    for await (const record of csvRows(file.source)) {
       if (first) {
         first = false;
         continue;
       }
-      row.fields.forEach((value, i) => {
-        if (i < header.length && value !== "" && value !== "true" && value !== "false" && value !== "ENCRYPTED") {
-          notBoolean.add(header[i]);
-        }
-      });
+      for (let i = 0; i < row.length; i++) profileCell(row[i], i < record.fields.length ? record.fields[i] : "");
       if (--budget <= 0) break;
     }
   }
-  for (const c of notBoolean) candidates.delete(c);
-  return candidates;
+  return profiles;
 }
 
 /** Node and edge types in the data that the protocol does not list: one warning each. */
@@ -589,7 +614,6 @@ function reportTypesNotInProtocol(files: ExportFile[], protocol: Codebook, probl
 // Streaming the egos
 
 async function* streamParts(units: ExportUnit[], ctx: ReaderContext, problems: ProblemSink, inOrder: boolean): AsyncGenerator<EgoParts> {
-  const egoIds = new Map<string, string>();
   const readable = units.filter((u) => u.ego?.plan);
   // While one export is read, the files of the next small ones are loaded (PRELOAD_UNITS exports ahead,
   // each at most PRELOAD_BYTES): per-session exports are many tiny files, and waiting on each in turn
@@ -866,7 +890,6 @@ async function* unitParts(
   unit: ExportUnit,
   egoFile: ExportFile,
   ctx: ReaderContext,
-  egoIds: Map<string, string>,
   problems: ProblemSink,
   inOrder: boolean,
 ): AsyncGenerator<EgoParts> {
@@ -1018,7 +1041,6 @@ async function countRowsPerEgo(file: ExportFile): Promise<Map<string, number>> {
   return counts;
 }
 
-function readEgo(row: CsvRow, file: ExportFile, ctx: ReaderContext, egoIds: Map<string, string>, problems: ProblemSink): Ego {
   const plan = file.plan!;
   const cell = (name: string): string | undefined => {
     const i = plan.fixed[name];
@@ -1057,11 +1079,8 @@ function readEgo(row: CsvRow, file: ExportFile, ctx: ReaderContext, egoIds: Map<
       file: file.source.name,
       line: row.line,
       egoId,
-      message: `ego id ${egoId} is used twice: here and at ${first}${
-        ctx.egoIdField === "caseId" ? " (several interviews with one case id? try --ego-id sessionId)" : ""
-      }`,
     });
-  } else egoIds.set(own(egoId), here);
+  } else egoIds.set(own(egoId), { at: here, egoUUID: own(egoUUID) });
 
   const { attributes } = decodeRecord(plan, row.fields, { file: file.source.name, line: row.line, egoId }, problems);
   return { egoId, attributes, meta, source: { file: file.source.name, line: row.line } };

@@ -118,7 +118,7 @@ function variablesOf(entry: unknown): VariableSet {
     if (!isObject(def)) continue;
     const name = typeof def.name === "string" && def.name.length > 0 ? def.name : variableId;
     const type = typeof def.type === "string" && KNOWN_TYPES.has(def.type as VariableType) ? (def.type as VariableType) : "unknown";
-    const variable: Variable = { name, type };
+    const variable: Variable = { name, type, source: "protocol" };
     if (Array.isArray(def.options)) variable.options = def.options.flatMap(optionOf);
     out[name] = variable;
   }

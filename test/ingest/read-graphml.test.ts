@@ -401,7 +401,7 @@ describe("GraphML details", () => {
     expect(readAtGraph[199]).toBe(total);
   });
 
-  it("with a protocol, keeps a value of a key the codebook does not describe, untyped, and warns once", async () => {
+  it("with a protocol, infers the type of a key the codebook does not describe, and warns once", async () => {
     const node = (id: string) =>
       `    <node id="${id}"><data key="networkCanvasType">Person</data><data key="networkCanvasUUID">u${id}</data><data key="k-close">true</data></node>`;
     const file = graphmlFile(
@@ -415,9 +415,9 @@ ${node("2")}
     expect(networks[0].ego.attributes.age).toBe(41);
     expect(networks[0].alters.map((a) => a.attributes.close)).toEqual([true, true]);
     expect(networks[0].alters[0].attributes).not.toHaveProperty("Close"); // no key for it, as a CSV without the column
-    expect(problems.warnings.filter((p) => p.code === "unknown-column").map((p) => [p.line, p.message])).toEqual([
-      [10, "key age is not a variable of the ego in the protocol's codebook; it is read untyped"],
-      [11, "key close is not a variable of the node type Person in the protocol's codebook; it is read untyped"],
+    expect(problems.warnings.filter((p) => p.code === "unknown-column").map((p) => p.message)).toEqual([
+      "ego: key age not in the protocol's codebook; types inferred from the GraphML keys",
+      "node type Person: key close not in the protocol's codebook; types inferred from the GraphML keys",
     ]);
   });
 });

@@ -314,8 +314,8 @@ describe("inputs and their problems", () => {
     expect(problems.map((p) => [p.severity, p.code, p.file, p.line])).toEqual([
       ["error", "untyped-rows", "P_edgeList.csv", 2],
       ["warning", "unknown-column", "P_ego.csv", 1],
-      ["warning", "duplicate-column", "P_ego.csv", 1],
       ["warning", "unknown-column", "P_attributeList_Person.csv", 1],
+      ["warning", "duplicate-column", "P_ego.csv", 1],
       ["error", "missing-ego-id", "P_ego.csv", 2],
       ["error", "duplicate-ego-uuid", "P_ego.csv", 4],
     ]);
