@@ -45,7 +45,7 @@ export function analyseCommand(): Command {
       .addOption(new Option("-f, --format <list>", "extra formats besides csv and md: json, xlsx (comma-separated)"))
       .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
       .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
-      .addOption(new Option("--include-text", "carry text ego variables (free text, names) into the tables"))
+      .addOption(new Option("--include-text", "no longer accepted: text and datetime variables are personal data; declare one in the config instead").hideHelp())
       .addOption(new Option("--report", "also write report.html: tables, charts and sociograms in one self-contained page (see netsp report)")),
     { jobs: true, pseudonymise: true },
   )
@@ -81,6 +81,12 @@ async function runAnalyse(input: string | undefined, options: AnalyseCliOptions)
 
 async function analyseAndWrite(input: string | undefined, options: AnalyseCliOptions, hashSignal: AbortSignal): Promise<void> {
   const startedAt = new Date();
+  if (options.includeText) {
+    throw new UsageError(
+      "--include-text is no longer accepted: text and datetime variables are personal data and never reach an output. " +
+        'To use one that is not (an area name, an interview date), declare it in netsp.config.json, e.g. "variables": {"ego.area": {"role": "group"}}',
+    );
+  }
   const formats = new Set(splitList(options.format) ?? []);
   for (const f of formats) {
     if (!EXTRA_FORMATS.includes(f)) throw new UsageError(`--format: "${f}" is not one of ${EXTRA_FORMATS.join(", ")}`);
@@ -99,7 +105,6 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
       input,
       ...studySource(options),
       keepGoing: options.keepGoing,
-      includeText: options.includeText,
       pseudonymiser,
       jobs: options.jobs,
       onOpened: ({ dataset, configPath }) => {

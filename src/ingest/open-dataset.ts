@@ -3,6 +3,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { InputError } from "../errors.js";
 import { assignRoles, type InputFormat } from "../model/index.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
+import { checkConfigNames } from "./check-config-names.js";
 import { exportFileName } from "./export-file-name.js";
 import { statOrThrow } from "./list-input.js";
 import { openGraphml } from "./read-graphml.js";
@@ -21,6 +22,7 @@ import { listZip } from "./read-zip.js";
 export async function openDataset(input: string, ctx: ReaderContext): Promise<Dataset> {
   const dataset = await openFormat(input, ctx);
   assignRoles(dataset.codebook, ctx.config);
+  checkConfigNames(dataset.codebook, ctx.config);
   return dataset;
 }
 

@@ -16,8 +16,8 @@ export interface AnalyseOptions {
   egoId?: "caseId" | "sessionId" | "egoUUID";
   /** Leave out egos with errors instead of stopping. */
   keepGoing?: boolean;
-  /** Carry text ego variables (free text, names) into the rows and tables. */
-  includeText?: boolean;
+  /** Keep interviews that were not completed (see measureDataset). */
+  includeUnfinished?: boolean;
   /**
    * Replace ego ids by pseudonyms everywhere in the result: rows, tables, left-out list, problems (ego ids
    * and case ids in messages and file names) and notes.
@@ -61,12 +61,14 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
   const { config, configPath, dataPath, dataset, plan, problems } = await openStudy(options);
   options.onOpened?.({ dataset, configPath });
 
+  // Identifying variables (text, datetime: personal data) never reach a row, a table or a report.
   const egoVariables = Object.values(dataset.codebook.ego)
-    .filter((v) => v.type !== "layout" && (options.includeText || v.type !== "text"))
+    .filter((v) => v.role === "group" || v.role === "numeric")
     .map((v) => ({
       id: v.name,
-      numeric: v.type === "number" || v.type === "scalar",
+      numeric: v.role === "numeric",
       levels: v.options?.map((o) => o.value),
+      labels: v.options ? Object.fromEntries(v.options.map((o) => [o.value, o.label])) : undefined,
     }));
   const groupIds = plan.groupVariables.map((g) => g.id);
   const carried = [...new Set([...groupIds, ...egoVariables.map((v) => v.id)])];
@@ -122,23 +124,10 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     }
     categoryLabels[v.id] = labels;
   }
-  // Without a codebook type (no protocol), a column of words may hold names (or free text). It goes into the
-  // default tables only when it looks like categories: every value it takes is shared by at least two egos
-  // (so no value points at one person). Else only with includeText. Configured groups always stay.
-  const untypedText = options.includeText
-    ? []
-    : egoVariables.filter((v) => dataset.codebook.ego[v.id]?.type === "unknown" && !groupIds.includes(v.id) && !sharedValues(rows, v.id));
-  const untypedNote = untypedText.length
-    ? [
-        `ego variable${untypedText.length === 1 ? "" : "s"} ${untypedText.map((v) => v.id).join(", ")}: no type in a codebook, and text ` +
-          "that some ego has alone (a name, free text, or a category of one), so left out of the tables: give the protocol " +
-          "(--protocol) for the types, or --include-text to show them",
-      ]
-    : [];
   const { tables, warnings: tableWarnings } = buildStudyTables({
     config,
     egoRows,
-    egoVariables: egoVariables.filter((v) => carried.includes(v.id) && !untypedText.includes(v)),
+    egoVariables: egoVariables.filter((v) => carried.includes(v.id)),
     categoryLabels,
     compositionVariables: measured.plan.composition.map((v) => v.id),
   });
@@ -173,15 +162,4 @@ export class DataErrorWithProblems extends UsageError {
   ) {
     super(`${errors.length} error${errors.length === 1 ? "" : "s"} in the data`);
   }
-}
-
-/** True when no ego has a text value of `column` that no other ego has (numbers and true/false always pass). */
-function sharedValues(rows: ReadonlyArray<Record<string, unknown>>, column: string): boolean {
-  const counts = new Map<string, number>();
-  for (const row of rows) {
-    const value = row[column];
-    if (typeof value === "string") counts.set(value, (counts.get(value) ?? 0) + 1);
-  }
-  for (const n of counts.values()) if (n < 2) return false;
-  return true;
 }
