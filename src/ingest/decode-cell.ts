@@ -48,6 +48,7 @@ export function decodeCell(
   if (typeof raw !== "string") return decodeOptions(raw, variable, where, problems);
   const text = stripFormulaGuard(raw);
   if (text === "") return null;
+  if (variable.missing !== undefined && isMissingCode(text, variable.missing)) return null;
   if (text === ENCRYPTED) {
     once(problems, variable, ENCRYPTED, () =>
       problems.report({
@@ -171,6 +172,14 @@ function checkOption(value: string, variable: Variable, where: CellLocation, pro
   );
 }
 
+/** A declared missing code (config `missing`): `999` matches the cell `999` and `999.0`; text matches exactly. */
+function isMissingCode(text: string, codes: ReadonlyArray<string | number>): boolean {
+  for (const code of codes) {
+    if (typeof code === "number" ? parseStrictNumber(text) === code : text === code) return true;
+  }
+  return false;
+}
+
 function invalid(
   text: string,
   variable: Variable,
@@ -179,6 +188,21 @@ function invalid(
   code: string,
   what: string,
 ): null {
+  if (variable.source === "inferred" || variable.source === "graphml") {
+    // The type came from the first rows; a later cell that does not fit is no data error, and is not quoted
+    // (it may be a name or other text).
+    once(problems, variable, `inferred:${code}`, () =>
+      problems.report({
+        severity: "warning",
+        code: "inferred-type-mismatch",
+        ...at(where),
+        message:
+          `${variable.name}: read as ${variable.type} from the values of the first rows, but this cell is not one; read as missing. ` +
+          `Declare the type in netsp.config.json ("variables") to read it otherwise`,
+      }),
+    );
+    return null;
+  }
   problems.report({
     severity: "error",
     code,

@@ -12,6 +12,7 @@ import type {
   Variable,
   VariableSet,
 } from "../model/index.js";
+import { overlayDeclarations } from "../model/index.js";
 import { checkNetwork } from "./check-network.js";
 import { decodeCell } from "./decode-cell.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
@@ -43,9 +44,9 @@ const DEFAULT_COLUMNS = {
 export async function openThreeFile(input: string, ctx: ReaderContext): Promise<Dataset> {
   const columns = ctx.config.columns ?? {};
   const folder = await inputFolder(input);
-  const egosTable = await openTable(folder, columns.egos ?? "egos.csv", "egos");
-  const altersTable = await openTable(folder, columns.alters ?? "alters.csv", "alters");
-  const tiesTable = await openTable(folder, columns.ties ?? "ties.csv", "ties");
+  const egosTable = await openTable(folder, columns.egos ?? "egos.csv", "egos", ctx);
+  const altersTable = await openTable(folder, columns.alters ?? "alters.csv", "alters", ctx);
+  const tiesTable = await openTable(folder, columns.ties ?? "ties.csv", "ties", ctx);
 
   const ego = {
     id: findColumn(egosTable, columns, "egoId", "ego id"),
@@ -77,6 +78,11 @@ export async function openThreeFile(input: string, ctx: ReaderContext): Promise<
   const alterVariables = inferVariables(altersTable, alterScan, alterColumns, ctx.config, problems);
   const tieVariables = inferVariables(tiesTable, tieScan, tieColumns, undefined, problems);
 
+  // The config's declarations, laid over what the values say. Alter (and tie) columns are shared by every
+  // node (edge) type of the table, so a declaration for any of its types applies to the column.
+  overlayDeclarations(egoVariables, ctx.config, "ego");
+  for (const type of typeNames(alterScan, alter.type, DEFAULT_NODE_TYPE)) overlayDeclarations(alterVariables, ctx.config, type);
+  for (const type of typeNames(tieScan, tie.type, DEFAULT_EDGE_TYPE)) overlayDeclarations(tieVariables, ctx.config, type);
   const codebook: Codebook = {
     source: "inferred",
     ego: egoVariables,
@@ -211,7 +217,7 @@ async function inputFolder(input: string): Promise<string> {
   }
 }
 
-async function openTable(folder: string, name: string, what: "egos" | "alters" | "ties"): Promise<ThreeFileTable> {
+async function openTable(folder: string, name: string, what: "egos" | "alters" | "ties", ctx: ReaderContext): Promise<ThreeFileTable> {
   const absolute = path.resolve(folder, name);
   const file = path.relative(folder, absolute).split(path.sep).join("/");
   try {
@@ -234,13 +240,28 @@ async function openTable(folder: string, name: string, what: "egos" | "alters" |
     break;
   }
   if (header === undefined) throw new InputError("the file is empty: a header line is needed", { file, line: 1 });
+  // Spreadsheets saved as CSV often end every line with empty cells (`a;b;;`): those columns have no name.
+  let trailing = 0;
+  while (header.length > 1 && header[header.length - 1].trim() === "") {
+    header = header.slice(0, -1);
+    trailing++;
+  }
+  if (trailing > 0) {
+    ctx.problems.report({
+      severity: "warning",
+      code: "empty-header-cells",
+      file,
+      line: 1,
+      message: `the header ends with ${trailing} empty cell${trailing === 1 ? "" : "s"} (as spreadsheets save them); ${trailing === 1 ? "that column is" : "those columns are"} ignored`,
+    });
+  }
   const seen = new Set<string>();
   for (const [i, column] of header.entries()) {
     if (column.trim() === "") throw new InputError(`column ${i + 1} of the header has no name`, { file, line: 1, column: i + 1 });
     if (seen.has(column)) throw new InputError(`the header names column "${column}" twice`, { file, line: 1, column: i + 1 });
     seen.add(column);
   }
-  return { path: absolute, file, delimiter, header };
+  return { path: absolute, file, delimiter, header, ...(ctx.config.decimal ? { decimal: ctx.config.decimal } : {}) };
 }
 
 type RequiredColumn = keyof typeof DEFAULT_COLUMNS;
@@ -287,10 +308,14 @@ function listColumns(table: ThreeFileTable): string {
 }
 
 /** The node (or edge) types of the codebook: the values of the type column, else the default type. */
-function typesOf(scan: TableScan, typeIndex: number | undefined, fallback: string, variables: VariableSet): Record<string, VariableSet> {
+function typeNames(scan: TableScan, typeIndex: number | undefined, fallback: string): string[] {
   const names = typeIndex === undefined ? [fallback] : [...scan.types];
   if (typeIndex !== undefined && scan.untyped > 0) names.push(fallback);
+  return names.sort();
+}
+
+function typesOf(scan: TableScan, typeIndex: number | undefined, fallback: string, variables: VariableSet): Record<string, VariableSet> {
   const out: Record<string, VariableSet> = {};
-  for (const name of names.sort()) out[name] = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { ...v } as Variable]));
+  for (const name of typeNames(scan, typeIndex, fallback)) out[name] = Object.fromEntries(Object.entries(variables).map(([k, v]) => [k, { ...v } as Variable]));
   return out;
 }

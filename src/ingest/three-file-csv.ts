@@ -13,6 +13,8 @@ export type Delimiter = (typeof THREE_FILE_DELIMITERS)[number];
 export interface NamedFile {
   path: string;
   file: string;
+  /** The decimal separator of the numbers in it (config `decimal`); "," cells are read as points. */
+  decimal?: "." | ",";
 }
 
 /** A CSV row: its cells and the 1-based line it starts on (the header is line 1). */
@@ -99,6 +101,7 @@ export async function* readCsvRows(named: NamedFile, delimiter: Delimiter, probl
       for (const cell of record) for (const c of cell) if (c === "\n") newlines++;
       const line = info.lines - newlines;
       if (width === undefined) width = record.length;
+      else if (named.decimal === ",") record.forEach((cell, i) => (record[i] = pointDecimal(cell)));
       else if (record.length !== width) {
         problems.report({
           severity: "error",
@@ -122,4 +125,14 @@ export async function* readCsvRows(named: NamedFile, delimiter: Delimiter, probl
     source.destroy();
     parser.destroy();
   }
+}
+
+/**
+ * A number written with a decimal comma as netsp reads numbers (config `"decimal": ","`): `12,5` → `12.5`,
+ * `1.234,5` → `1234.5`, `1.234` → `1234` (a point groups thousands there); any other cell as it is.
+ */
+export function pointDecimal(cell: string): string {
+  if (/^[+-]?(\d+|\d{1,3}(\.\d{3})+),\d+$/.test(cell)) return cell.replace(/\./g, "").replace(",", ".");
+  if (/^[+-]?\d{1,3}(\.\d{3})+$/.test(cell)) return cell.replace(/\./g, "");
+  return cell;
 }

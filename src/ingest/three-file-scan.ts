@@ -11,6 +11,8 @@ export interface ThreeFileTable {
   file: string;
   delimiter: Delimiter;
   header: string[];
+  /** The decimal separator of its numbers (config `decimal`). */
+  decimal?: "." | ",";
 }
 
 /** What one pass over a table learns: per-column value kinds, which egos have rows, and row order. */
@@ -124,13 +126,14 @@ export function inferVariables(
         name,
         type: "categorical",
         options: values.map((value) => ({ value, label: c.labels?.[value] ?? value })),
+        source: c.categories ? "config" : "inferred",
       };
     } else if (s.nonEmpty > 0 && s.numbers === s.nonEmpty) {
-      variable = { name, type: "number" };
+      variable = { name, type: "number", source: "inferred" };
     } else if (s.nonEmpty > 0 && s.booleans === s.nonEmpty) {
-      variable = { name, type: "boolean" };
+      variable = { name, type: "boolean", source: "inferred" };
     } else {
-      variable = { name, type: "text" };
+      variable = { name, type: "text", source: "inferred" };
       const commas = s.decimalCommas ?? 0;
       if (commas > 0 && s.numbers + commas === s.nonEmpty && s.firstNonNumber !== undefined) {
         // Every value is a number, some with a decimal comma: say so, rather than read the column as text quietly.
@@ -144,14 +147,15 @@ export function inferVariables(
             "and used in no statistic: write decimals with a point (1.5)",
         });
       } else if (s.numbers > 0 && s.firstNonNumber !== undefined && s.numbers >= s.nonEmpty / 2) {
+        // The value is not quoted: a text column is personal data until the config says otherwise.
         problems.report({
           severity: "warning",
           code: "mixed-column",
           file: table.file,
           line: s.firstNonNumber.line,
           message:
-            `column "${name}" is mostly numbers but also holds ${quoteCellValue(s.firstNonNumber.value)}, so it is read as text; ` +
-            `leave missing values empty to read it as numbers`,
+            `column "${name}" is mostly numbers but also holds text (first at this line), so it is read as text, which is identifying ` +
+            `and used in no table; leave missing values empty, or declare it: "variables": {"<entity>.${name}": {"type": "number", "missing": ["NA"]}}`,
         });
       }
     }

@@ -1,3 +1,5 @@
+import { editDistance, nearestName } from "../did-you-mean.js";
+
 /**
  * Checks a parsed `netsp.config.json` against the StudyConfig schema and returns one plain-English message
  * per bad key (empty when valid). Unknown keys are errors, with a suggestion, because a misspelt key would
@@ -92,6 +94,47 @@ const table = object(
   ["name"],
 );
 
+const TYPES = ["categorical", "ordinal", "number", "boolean", "text", "datetime", "layout", "scalar"];
+const ROLES = ["identifying", "group", "composition", "numeric", "metadata"];
+
+const optionEntry: Check = (v, at, out) => {
+  if (typeof v === "string") return string(v, at, out);
+  object({ value: string, label: string }, ["value"])(v, at, out);
+};
+
+const variableDeclaration = object(
+  {
+    type: oneOf(...TYPES),
+    role: oneOf(...ROLES),
+    options: arrayOf(optionEntry, true),
+    levels: arrayOf(string, true),
+    labels: recordOf(string),
+    label: string,
+    missing: arrayOf((v, at, out) => {
+      if (typeof v !== "string" && typeof v !== "number") out.push(`${at}: expected a string or number, got ${describe(v)}`);
+    }),
+  },
+  [],
+  (v, at, out) => {
+    if ("options" in v && "levels" in v) out.push(`${at}: give "options" (categorical) or "levels" (ordinal), not both`);
+    if ("levels" in v && v.type !== undefined && v.type !== "ordinal") out.push(`${at}: "levels" are for an ordinal; use "options" for a ${String(v.type)}`);
+    if ("options" in v && v.type !== undefined && v.type !== "categorical" && v.type !== "ordinal")
+      out.push(`${at}: "options" are for a categorical or ordinal variable, not a ${String(v.type)}`);
+  },
+);
+
+const variables: Check = (v, at, out) => {
+  if (!isObject(v)) return void out.push(`${at}: expected an object, got ${describe(v)}`);
+  for (const [key, declaration] of Object.entries(v)) {
+    const dot = key.indexOf(".");
+    if (dot <= 0 || dot === key.length - 1) {
+      out.push(`${at}: "${key}" must name an entity and a variable: "ego.<name>", "<NodeType>.<name>" or "<EdgeType>.<name>"`);
+      continue;
+    }
+    variableDeclaration(declaration, `${at}.${key}`, out);
+  }
+};
+
 const studyConfig = object({
   $schema: string,
   data: string,
@@ -127,6 +170,8 @@ const studyConfig = object({
       }
     }
   },
+  variables,
+  decimal: oneOf(".", ","),
 });
 
 export function validateStudyConfig(raw: unknown): string[] {
@@ -145,25 +190,5 @@ function describe(v: unknown): string {
 
 /** The allowed key closest to a misspelt one (edit distance ≤ 2), if any. */
 function suggest(key: string, allowed: string[]): string | undefined {
-  let best: string | undefined;
-  let bestDistance = 3;
-  for (const candidate of allowed) {
-    const d = editDistance(key.toLowerCase(), candidate.toLowerCase());
-    if (d < bestDistance) [best, bestDistance] = [candidate, d];
-  }
-  return best;
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let previous = row[0];
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const current = row[j];
-      row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
-      previous = current;
-    }
-  }
-  return row[b.length];
+  return editDistance(key.toLowerCase(), (nearestName(key, allowed) ?? "").toLowerCase()) <= 2 ? nearestName(key, allowed) : undefined;
 }

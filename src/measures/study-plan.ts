@@ -1,5 +1,5 @@
 import { resolveAlias } from "../model/resolve-alias.js";
-import type { Codebook, ExcludeRule, StudyConfig, Variable } from "../model/index.js";
+import { assignRoles, type Codebook, type ExcludeRule, type StudyConfig, type Variable } from "../model/index.js";
 
 /**
  * What measuring needs from the codebook and the study configuration, worked out once per study:
@@ -16,13 +16,13 @@ export interface StudyPlan {
   edgeTypes: readonly string[] | null;
   /** Alters matching any rule are left off the sociogram (counted in composition, not in structure). */
   exclude: readonly AlterRule[];
-  /** Categorical alter variables for count_/share_/missing_/blau_/iqv_/ei_. */
+  /** Categorical and ordinal alter variables (role `composition`) for count_/share_/missing_/blau_/iqv_/ei_. */
   composition: readonly CompositionVariable[];
-  /** Numeric alter variables for mean_/median_. */
+  /** Numeric alter variables (role `numeric`: numbers, never ordinal codes) for mean_/median_. */
   numeric: readonly AlterVariable[];
   /** Ego variables for alters_per_<var>. */
   denominators: readonly VariableRef[];
-  /** Ego variables that identify groups (config.groups keys; without them the categorical ego variables). */
+  /** Ego variables that group egos (config.groups keys; without them the ego variables of role `group`). */
   groupVariables: readonly VariableRef[];
   /** `config.aliases`: short name → variable name. */
   aliases: Readonly<Record<string, string>>;
@@ -60,7 +60,9 @@ export interface AlterRule {
 }
 
 /** Builds the plan. Pure: the same codebook and config always give the same plan. */
-export function makeStudyPlan(codebook: Codebook, config: StudyConfig): StudyPlan {
+export function makeStudyPlan(given: Codebook, config: StudyConfig): StudyPlan {
+  // Roles as the config decides them (the same as the readers assigned; a copy, so the plan stays pure).
+  const codebook = assignRoles(structuredClone(given), config);
   const warnings: string[] = [];
   const notes: string[] = [];
   const nodeTypes = config.nodeTypes ? [...config.nodeTypes] : null;
@@ -96,7 +98,7 @@ export function makeStudyPlan(codebook: Codebook, config: StudyConfig): StudyPla
   const composition: CompositionVariable[] = [];
   const compositionNames = config.composition
     ? Object.keys(config.composition)
-    : uniqueNames(countedCodebookTypes.map((t) => Object.values(codebook.node[t]).filter((v) => v.type === "categorical")));
+    : uniqueNames(countedCodebookTypes.map((t) => Object.values(codebook.node[t]).filter((v) => v.role === "composition")));
   for (const id of compositionNames) {
     const variable = resolveAlias(id, config);
     const settings = config.composition?.[id] ?? {};
@@ -133,7 +135,7 @@ export function makeStudyPlan(codebook: Codebook, config: StudyConfig): StudyPla
   }
 
   const numeric: AlterVariable[] = uniqueNames(
-    countedCodebookTypes.map((t) => Object.values(codebook.node[t]).filter((v) => v.type === "number")),
+    countedCodebookTypes.map((t) => Object.values(codebook.node[t]).filter((v) => v.role === "numeric" && (v.type === "number" || v.type === "scalar"))),
   ).map((name) => ({ id: name, variable: name, nodeTypes: typesDefining(name) }));
 
   const denominators: VariableRef[] = (config.denominators ?? []).map((id) => ({ id, variable: resolveAlias(id, config) }));
@@ -146,7 +148,7 @@ export function makeStudyPlan(codebook: Codebook, config: StudyConfig): StudyPla
   const groupVariables: VariableRef[] = config.groups
     ? Object.keys(config.groups).map((id) => ({ id, variable: resolveAlias(id, config) }))
     : Object.values(codebook.ego)
-        .filter((v) => v.type === "categorical" || v.type === "ordinal" || v.type === "boolean")
+        .filter((v) => v.role === "group")
         .map((v) => ({ id: v.name, variable: v.name }));
 
   return {

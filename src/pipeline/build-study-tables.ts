@@ -10,6 +10,7 @@ import { buildSummaryTable, type DescriptivesCache } from "../tables/build-summa
 import { compareSpssTables } from "../tables/compare-spss-tables.js";
 import { compareCsvTable, compareTables } from "../tables/compare-tables.js";
 import { correlateTable } from "../tables/correlate-tables.js";
+import { mergedSpellingWarning, refuseSparseGroups, sparseGroups } from "../tables/group-level.js";
 import { resolveGrouping } from "../tables/grouping.js";
 import { toMarkdown, type Cell, type Table } from "../tables/index.js";
 import { compareEgoIds } from "./measure-ego-rows.js";
@@ -28,7 +29,7 @@ export interface StudyTableContext {
   /** The per-ego rows: ego_id, ego variables, measures. */
   egoRows: Table;
   /** Ego variables carried in the rows, in codebook order, with whether each is numeric. */
-  egoVariables: ReadonlyArray<{ id: string; numeric: boolean; levels?: string[] }>;
+  egoVariables: ReadonlyArray<{ id: string; numeric: boolean; levels?: string[]; labels?: Record<string, string> }>;
   /** Labels of categories of alter variables, for composition tables. */
   categoryLabels: Record<string, Record<string, string>>;
   /** Composition variables measured (for default tables). */
@@ -66,22 +67,28 @@ const MAX_DEFAULT_LEVELS = 12;
  * Returns the tables in order, and warnings (egos left out of a grouping, …).
  */
 export function buildStudyTables(context: StudyTableContext): { tables: StudyTable[]; warnings: string[] } {
-  const specs = context.config.tables ?? defaultTableSpecs(context);
   const warnings: string[] = [];
+  const specs = context.config.tables ?? defaultTableSpecs(context, warnings);
   const cache: DescriptivesCache = new WeakMap();
   const tables = specs.map((spec) => buildStudyTable(spec, context, warnings, cache));
-  return { tables, warnings };
+  return { tables, warnings: [...new Set(warnings)] };
 }
 
-function defaultTableSpecs(context: StudyTableContext): TableConfig[] {
+function defaultTableSpecs(context: StudyTableContext, warnings: string[]): TableConfig[] {
   const rows = context.egoRows.rows;
   const present = new Set(context.egoRows.columns.map((c) => c.id));
   const main = MAIN_MEASURES.filter((m) => present.has(m));
   const specs: TableConfig[] = [{ name: "participants", title: "Participant characteristics", kind: "participants" }];
   const categorical = context.egoVariables.filter((v) => {
     if (v.numeric) return false;
-    const levels = new Set(rows.map((r) => r[v.id]).filter((x) => x !== null && x !== undefined));
-    return levels.size >= 2 && levels.size <= MAX_DEFAULT_LEVELS;
+    const grouping = resolveGrouping(rows, v.id, context.config);
+    const levels = grouping.egosPerLevel.size;
+    if (levels < 2 || levels > MAX_DEFAULT_LEVELS) return false;
+    if (grouping.observed && sparseGroups(grouping.egosPerLevel)) {
+      warnings.push(`no default table by ${v.id}: most of its ${levels} levels hold a single ego (declare its levels in the config's "groups" to have one)`);
+      return false;
+    }
+    return true;
   });
   for (const v of categorical) {
     specs.push({
@@ -106,11 +113,14 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
   const rows = applyWhere(context.egoRows, spec, config);
   const by = spec.by !== undefined ? resolveColumn(rows, spec.by, config, spec.name) : undefined;
   const grouping = by !== undefined ? resolveGrouping(rows.rows, by, config, spec.by) : null;
-  if (grouping) {
-    if (grouping.leftOut.missing > 0) warnings.push(`table ${spec.name}: ${grouping.leftOut.missing} ego(s) with no ${spec.by} value are in no group`);
-  }
   const title = spec.title ?? spec.name;
   const kind = spec.kind ?? "summary";
+  if (grouping) {
+    if (grouping.leftOut.missing > 0) warnings.push(`table ${spec.name}: ${grouping.leftOut.missing} ego(s) with no ${spec.by} value are in no group`);
+    for (const m of grouping.merged) warnings.push(mergedSpellingWarning(grouping.by, m));
+    // Tables the config declares (defaults leave such variables out); a compare table is checked by buildComparison.
+    if (grouping.observed && kind !== "egos" && kind !== "compare") refuseSparseGroups(grouping.by, grouping.egosPerLevel, `table "${spec.name}"`);
+  }
   const resolvedColumns = () =>
     spec.columns?.map((c) => ({
       ...c,
@@ -136,11 +146,15 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
     case "participants": {
       const variables = spec.vars?.map((v) => resolveColumn(rows, v, config, spec.name)) ?? context.egoVariables.map((v) => v.id);
       const levelOrder: Record<string, string[]> = {};
-      for (const v of context.egoVariables) if (v.levels) levelOrder[v.id] = v.levels;
+      const levelLabels: Record<string, Record<string, string>> = {};
+      for (const v of context.egoVariables) {
+        if (v.levels) levelOrder[v.id] = v.levels;
+        if (v.labels) levelLabels[v.id] = v.labels;
+      }
       for (const [variable, group] of Object.entries(config.groups ?? {})) {
         if (group.levels) levelOrder[variable] = levelOrder[resolveAlias(variable, config)] = group.levels;
       }
-      data = buildParticipantsTable(rows.rows, variables, grouping, { name: spec.name, title, levelOrder });
+      data = buildParticipantsTable(rows.rows, variables, grouping, { name: spec.name, title, levelOrder, levelLabels });
       break;
     }
     case "compare": {

@@ -14,7 +14,13 @@ export function buildParticipantsTable(
   rows: ReadonlyArray<Record<string, Cell>>,
   variables: readonly string[],
   grouping: Grouping | null,
-  options: { name: string; title?: string; levelOrder?: Record<string, string[]> } = { name: "participants" },
+  options: {
+    name: string;
+    title?: string;
+    levelOrder?: Record<string, string[]>;
+    /** Display labels of levels per variable (option labels from the protocol or config); data keeps the values. */
+    levelLabels?: Record<string, Record<string, string>>;
+  } = { name: "participants" },
 ): Table {
   const groups: Array<{ id: string; label: string; rows: ReadonlyArray<Record<string, Cell>> }> = [{ id: "all", label: `All (n = ${rows.length})`, rows }];
   if (grouping) {
@@ -71,7 +77,8 @@ export function buildParticipantsTable(
   };
   // For reading: counts as whole numbers, everything else to one decimal.
   const display = out.map((row) => {
-    const shown: Record<string, Cell> = { ...row, category: row.category ?? "" };
+    const category = row.category === null || row.category === undefined ? "" : String(row.category);
+    const shown: Record<string, Cell> = { ...row, category: options.levelLabels?.[String(row.variable)]?.[category] ?? category };
     const decimals = ["n", "missing"].includes(row.statistic as string) ? 0 : 1;
     for (const g of groups) {
       const v = row[g.id];
