@@ -3,6 +3,7 @@ import { VERSION } from "../version.js";
 import { analyseCommand } from "./analyse.js";
 import { compareCommand } from "./compare.js";
 import { correlateCommand } from "./correlate.js";
+import { describeCommand } from "./describe.js";
 import { measuresCommand } from "./measures.js";
 import { plotCommand } from "./plot.js";
 import { reportCommand } from "./report.js";
@@ -19,6 +20,7 @@ export function createProgram(): Command {
     .configureHelp({ sortSubcommands: false });
   program.addCommand(analyseCommand());
   program.addCommand(validateCommand());
+  program.addCommand(describeCommand());
   program.addCommand(measuresCommand());
   program.addCommand(compareCommand());
   program.addCommand(correlateCommand());
@@ -33,6 +35,7 @@ export function createProgram(): Command {
 Examples:
   $ netsp analyse fixtures/thesis --out results          the whole study: measures, tables, report.md, run.json
   $ netsp validate ./export                              list every problem in an export, then count egos, alters, ties
+  $ netsp describe ./export                              every variable: type, role, source, levels with counts, missing
   $ netsp measures ./export --format md                  one row of measures per ego
   $ netsp compare --by deprivation                       Mann–Whitney / Kruskal–Wallis (data and aliases from netsp.config.json)
   $ netsp correlate measures.csv --vars months_in_post,network_size

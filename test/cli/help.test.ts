@@ -7,7 +7,7 @@ describe("netsp --help", () => {
     const run = await runCli(["--help"]);
     expect(run.exitCode).toBe(0);
     const names = createProgram().commands.map((c) => c.name());
-    expect(names).toEqual(["analyse", "validate", "measures", "compare", "correlate", "report", "plot", "synth"]);
+    expect(names).toEqual(["analyse", "validate", "describe", "measures", "compare", "correlate", "report", "plot", "synth"]);
     for (const command of createProgram().commands) {
       const summary = command.description();
       expect(summary.length, command.name()).toBeGreaterThan(0);
