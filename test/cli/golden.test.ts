@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -72,9 +72,34 @@ describe("golden files: what the CLI prints", () => {
   it("usage errors: exit 2 and one line saying what is wrong", async () => {
     expect((await cli("usage-bad-format.txt", ["analyse", THESIS, "--format", "pdf", "--out", path.join(root, "x")])).exitCode).toBe(2);
     expect((await cli("usage-unknown-command.txt", ["analyze-everything"])).exitCode).toBe(2);
-    for (const command of ["analyse", "validate", "measures", "compare", "correlate", "report", "plot", "synth"]) {
+    for (const command of ["analyse", "validate", "describe", "measures", "compare", "correlate", "report", "plot", "synth"]) {
       expect((await cli(`usage-unknown-option-${command}.txt`, [command, "--no-such-option"])).exitCode, command).toBe(2);
     }
+  });
+
+  it("netsp describe on every fixture, as text and as JSON", async () => {
+    // The radar export without its protocol: its CSV files alone, in a folder of their own.
+    const radarAlone = path.join(root, "radar-no-protocol");
+    mkdirSync(radarAlone);
+    for (const f of readdirSync(RADAR)) if (f.endsWith(".csv")) cpSync(path.join(RADAR, f), path.join(radarAlone, f));
+    const cases: Array<[string, string]> = [
+      ["radar", RADAR],
+      ["radar-no-protocol", radarAlone],
+      ["radar-graphml", "fixtures/network-canvas-radar-graphml"],
+      ["thesis", THESIS],
+      ["three-file", "fixtures/three-file"],
+      ...realExports(),
+    ];
+    for (const [name, input] of cases) {
+      const text = await cli(`describe/${name}.txt`, ["describe", input]);
+      const json = await cli(`describe/${name}-json.txt`, ["describe", input, "--json"]);
+      // The exit code is in each golden file; the bundled fixtures have no errors.
+      if (!name.startsWith("real-")) expect([text.exitCode, json.exitCode], name).toEqual([0, 0]);
+    }
+    // The starter config it writes for the export without its protocol: every inferred type declared.
+    const written = path.join(root, "radar-no-protocol.config.json");
+    expect((await runCli(["describe", radarAlone, "--write-config", written])).exitCode).toBe(0);
+    golden("describe/radar-no-protocol.config.json", readFileSync(written, "utf8"));
   });
 
   it("netsp analyse on the thesis study: the messages and every file it writes", async () => {
@@ -93,6 +118,19 @@ describe("golden files: what the CLI prints", () => {
     }
   });
 });
+
+/** Every export of fixtures/real-exports/ (its csv/ and graphml/ folders), as [golden name, input]. */
+function realExports(): Array<[string, string]> {
+  const base = "fixtures/real-exports";
+  if (!existsSync(base)) return [];
+  return readdirSync(base, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .flatMap((name) =>
+      ["csv", "graphml"].filter((f) => existsSync(path.join(base, name, f))).map((f): [string, string] => [`real-${name}-${f}`, `${base}/${name}/${f}`]),
+    );
+}
 
 describe("golden files", () => {
   it("every golden file is still produced by a test above", () => {
