@@ -66,10 +66,11 @@ export function graphmlEvidence(keys: readonly GraphmlKey[], profiles: ReadonlyM
 /** The split of `<name>_<value>` whose value (or its sha1) is the key id's suffix, if one is. */
 function exactSplit(key: GraphmlKey): { variable: string; value: string } | undefined {
   const suffix = optionKeyId(key.id)!.suffix;
-  for (let k = key.name.indexOf("_"); k > 0; k = key.name.indexOf("_", k + 1)) {
-    const value = key.name.slice(k + 1);
+  const name = key.written ?? key.name;
+  for (let k = name.indexOf("_"); k > 0; k = name.indexOf("_", k + 1)) {
+    const value = name.slice(k + 1);
     if (value === "") continue;
-    if (value === suffix || createHash("sha1").update(value).digest("hex") === suffix.toLowerCase()) return { variable: key.name.slice(0, k), value };
+    if (value === suffix || createHash("sha1").update(value).digest("hex") === suffix.toLowerCase()) return { variable: name.slice(0, k), value };
   }
   return undefined;
 }

@@ -22,7 +22,13 @@ export const GRAPHML_MAX_TEXT = 1_000_000;
 /** A `<key>` declaration. `name` is `attr.name` (the key id when absent). */
 export interface GraphmlKey {
   id: string;
+  /**
+   * `attr.name`; a name an earlier key of the same scope already has becomes `<name>_2`, `<name>_3`, as
+   * the CSV exporter renames colliding columns, so both renderings name the variable alike.
+   */
   name: string;
+  /** `attr.name` as written, when the key was renamed. */
+  written?: string;
   for: string;
   type: string;
   default?: string;
@@ -196,8 +202,17 @@ class GraphmlReader {
     if (parent.kind === "graphml" && name === "key") {
       const id = attr("id");
       if (id === undefined || id === "") throw this.fail("a <key> has no id");
-      const key: GraphmlKey = { id, name: attr("attr.name") ?? id, for: attr("for") ?? "all", type: attr("attr.type") ?? "string" };
+      const written = attr("attr.name") ?? id;
+      const scope = attr("for") ?? "all";
+      const key: GraphmlKey = { id, name: written, for: scope, type: attr("attr.type") ?? "string" };
       if (this.keys.has(id)) throw this.fail(`key "${id}" is declared twice`);
+      const taken = (n: string) => [...this.keys.values()].some((k) => k.name === n && (k.for === scope || k.for === "all" || scope === "all"));
+      if (taken(written)) {
+        let k = 2;
+        while (taken(`${written}_${k}`)) k++;
+        key.name = `${written}_${k}`;
+        key.written = written;
+      }
       this.keys.set(id, key);
       this.currentKey = key;
       this.stack.push({ kind: "key" });

@@ -80,11 +80,24 @@ export function inferColumns(
     while (end < header.length && free[end] && firstSegment(header[end]) === segment) end++;
     const members = range(i, end).filter((k) => !renamed.has(k));
     const options = members.filter((k) => kind(k) === "option");
-    const hasBoolean = members.some((k) => kind(k) === "boolean");
-    if (options.length >= 2 && !hasBoolean) {
-      const name = commonPrefix(options.map((k) => header[k]));
+    const booleans = members.filter((k) => kind(k) === "boolean").map((k) => header[k]);
+    for (const family of optionFamilies(options.map((k) => header[k]), booleans)) {
+      const columns = family.columns.map((c) => options[options.findIndex((k) => header[k] === c)]);
+      if (family.name === undefined) {
+        for (const k of columns) {
+          b.plain(k, {
+            name: header[k],
+            type: "boolean",
+            source: "inferred",
+            note: `true/false beside booleans with empty cells (${segment}_…): read as a boolean, not an option`,
+          });
+          free[k] = false;
+        }
+        continue;
+      }
+      const name = family.name;
       const variable: Variable = { name, type: "categorical", options: [], source: "inferred" };
-      for (const k of options) {
+      for (const k of columns) {
         const value = header[k].slice(name.length + 1);
         variable.options!.push({ value, label: value });
         b.option(k, variable, value);
@@ -95,20 +108,10 @@ export function inferColumns(
         variable.note = `the option values fall into sub-families (${subFamilies(values).join(", ")}), so the columns could be split another way; read as one variable ${name}`;
         b.plan.ambiguities.push({
           variable: name,
-          columns: options.map((k) => header[k]),
+          columns: columns.map((k) => header[k]),
           chosen: `read as one categorical variable ${name} with options ${values.join(", ")} (the longest name all these columns share)`,
           declaration: { type: "categorical", options: values },
         });
-      }
-    } else if (options.length >= 2) {
-      for (const k of options) {
-        b.plain(k, {
-          name: header[k],
-          type: "boolean",
-          source: "inferred",
-          note: `true/false columns beside booleans with empty cells (${segment}_…): read as separate booleans, not options`,
-        });
-        free[k] = false;
       }
     }
     i = end;
@@ -136,6 +139,35 @@ function plainType(kind: ColumnEvidenceKind): Variable["type"] {
     default:
       return "text";
   }
+}
+
+/**
+ * The families among a block's option columns (`true`/`false` in every row), given the block's booleans
+ * with empty cells. Without such booleans, all option columns are one categorical named by the longest
+ * prefix they share. With them, the booleans are siblings at their own prefix: option columns that share a
+ * deeper prefix no boolean has (`venue_type_bar`, `venue_type_club` beside `venue_met`) are a categorical;
+ * the others are booleans too (`name` undefined). A lone option column is a boolean.
+ */
+function optionFamilies(options: string[], booleans: string[]): Array<{ name: string | undefined; columns: string[] }> {
+  if (options.length === 0) return [];
+  if (options.length === 1) return [{ name: undefined, columns: options }];
+  const all = commonPrefix(options);
+  if (!booleans.some((b) => b.startsWith(all + "_"))) return [{ name: all, columns: options }];
+  const out: Array<{ name: string | undefined; columns: string[] }> = [];
+  const single: string[] = [];
+  const byPrefix = new Map<string, string[]>();
+  for (const column of options) {
+    const deeper = column.indexOf("_", all.length + 1);
+    const prefix = deeper > 0 && deeper < column.length - 1 ? column.slice(0, deeper) : undefined;
+    if (prefix === undefined || booleans.some((b) => b.startsWith(prefix + "_"))) single.push(column);
+    else byPrefix.set(prefix, [...(byPrefix.get(prefix) ?? []), column]);
+  }
+  for (const columns of byPrefix.values()) {
+    if (columns.length >= 2) out.push({ name: commonPrefix(columns), columns });
+    else single.push(...columns);
+  }
+  if (single.length > 0) out.push({ name: undefined, columns: single });
+  return out;
 }
 
 /**
