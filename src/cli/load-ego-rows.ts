@@ -4,6 +4,7 @@ import { parse } from "csv-parse/sync";
 import { DataError, InputError, UsageError } from "../errors.js";
 import { loadStudyConfig } from "../ingest/load-config.js";
 import { resolveAlias } from "../model/resolve-alias.js";
+import { didYouMean } from "../did-you-mean.js";
 import { findMeasure, planMeasureColumns } from "../measures/index.js";
 import { measureDataset } from "../pipeline/measure-ego-rows.js";
 import { openStudy } from "../pipeline/open-study.js";
@@ -195,10 +196,17 @@ async function measureExport(input: string, configPath: string | undefined, opti
   const egoVariables = wanted.filter((name) => !isMeasure(name));
   const known = Object.keys(dataset.codebook.ego);
   for (const name of egoVariables) {
-    if (known.length > 0 && !known.includes(resolveAlias(name, config))) {
+    const variable = dataset.codebook.ego[resolveAlias(name, config)];
+    if (known.length > 0 && variable === undefined) {
       throw new UsageError(
-        `"${name}" is neither a measure (see \`netsp measures --list\`) nor an ego variable of the data ` +
-          `(ego variables: ${known.join(", ")})`,
+        `"${name}" is neither a measure (see \`netsp measures --list\`) nor an ego variable of the data` +
+          `${didYouMean(name, [...known, ...Object.keys(config.aliases ?? {}), ...columns.map((c) => c.id)])} (ego variables: ${known.join(", ")})`,
+      );
+    }
+    if (variable?.role === "identifying") {
+      throw new UsageError(
+        `"${name}" is a ${variable.type} variable, which identifies people, so netsp never shows its values. ` +
+          `If it does not (an interview date, an area), declare it in netsp.config.json: "variables": {"ego.${variable.name}": {"role": "group"}}`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { didYouMean } from "../did-you-mean.js";
 import { UsageError } from "../errors.js";
 import type { EgoNetwork } from "../model/index.js";
 import type { Cell } from "../tables/index.js";
@@ -109,7 +110,7 @@ export function planMeasureColumns(plan: StudyPlan, selected?: readonly string[]
   }
   if (unknown.length > 0) {
     throw new UsageError(
-      `unknown measure${unknown.length === 1 ? "" : "s"}: ${unknown.join(", ")}\n` +
+      `unknown measure${unknown.length === 1 ? "" : "s"}: ${unknown.map((u) => u + didYouMean(u, [...MEASURES.map((m) => m.id), ...all.map((c) => c.id)])).join(", ")}\n` +
         `valid measures: ${MEASURES.map((m) => m.id).join(", ")}\n` +
         `columns of this study: ${all.map((c) => c.id).join(", ")}`,
     );

@@ -1,3 +1,4 @@
+import { didYouMean } from "../did-you-mean.js";
 import { UsageError } from "../errors.js";
 import { resolveAlias } from "../model/resolve-alias.js";
 import type { ExcludeRule, StudyConfig, TableConfig } from "../model/index.js";
@@ -205,7 +206,8 @@ function buildStudyTable(spec: TableConfig, context: StudyTableContext, warnings
 function resolveColumn(rows: Table, name: string, config: StudyConfig, table: string): string {
   const id = findColumn(rows, name, config);
   if (id === null) {
-    throw new UsageError(`table "${table}": no measure or ego variable "${name}" (available: ${rows.columns.map((c) => c.id).join(", ")})`);
+    const hint = didYouMean(name, rows.columns.map((c) => c.id));
+    throw new UsageError(`table "${table}": no measure or ego variable "${name}"${hint} (available: ${rows.columns.map((c) => c.id).join(", ")})`);
   }
   return id;
 }

@@ -1,3 +1,4 @@
+import { didYouMean } from "../did-you-mean.js";
 import { UsageError } from "../errors.js";
 import { resolveAlias } from "../model/resolve-alias.js";
 import type { GroupConfig, StudyConfig } from "../model/index.js";
@@ -43,13 +44,17 @@ export function buildComparison(table: Table, config: StudyConfig, request: Comp
   const warnings: string[] = [];
   const by = findColumn(table, request.by, config);
   if (by === null) {
-    throw new UsageError(`no column "${request.by}" to group by in ${request.source} (columns: ${columnList(table)})`);
+    const hint = didYouMean(request.by, table.columns.map((c) => c.id));
+    throw new UsageError(`no column "${request.by}" to group by in ${request.source}${hint} (columns: ${columnList(table)})`);
   }
   let measures: string[];
   if (request.measures !== undefined) {
     measures = request.measures.map((m) => {
       const id = findColumn(table, m, config);
-      if (id === null) throw new UsageError(`no measure column "${m}" in ${request.source} (columns: ${columnList(table)})`);
+      if (id === null) {
+        const hint = didYouMean(m, table.columns.map((c) => c.id));
+        throw new UsageError(`no measure column "${m}" in ${request.source}${hint} (columns: ${columnList(table)})`);
+      }
       return id;
     });
   } else {
