@@ -9,6 +9,7 @@ import { describeInputFiles, relativePath, reportedProblems, type RunRecord } fr
 import {
   abandonOutputWrites,
   checkOutputFolder,
+  recoverOutputFolder,
   toCsv,
   toJson,
   toXlsx,
@@ -21,6 +22,8 @@ import { Progress } from "./progress.js";
 import { checkKeyOutsideOutput, pseudonymiserFor } from "./pseudonymise-key.js";
 import { reportHtmlFor } from "./report.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
+import { signalForTest } from "./signal-for-test.js";
+import { studyInputs } from "./study-inputs.js";
 
 interface AnalyseCliOptions extends StudyCliOptions {
   out: string;
@@ -92,8 +95,11 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
     if (!EXTRA_FORMATS.includes(f)) throw new UsageError(`--format: "${f}" is not one of ${EXTRA_FORMATS.join(", ")}`);
   }
   const cwd = process.cwd();
-  checkKeyOutsideOutput(options, path.resolve(cwd, options.out));
+  const outDir = path.resolve(cwd, options.out);
+  checkKeyOutsideOutput(options, outDir);
   const pseudonymiser = await pseudonymiserFor(options);
+  // What a run that stopped mid-swap left beside the output folder is put right first, and said.
+  for (const message of await recoverOutputFolder(outDir)) warn(message);
   // With --pseudonymise, paths (whose names start with case ids) are shown pseudonymised too.
   const shown = (text: string) => (pseudonymiser ? pseudonymiser.text(text) : text);
   // Made at the first ego, when the number of egos expected is known (for the time remaining).
@@ -111,7 +117,10 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
         hashing = describeInputFiles([...dataset.files, ...(configPath ? [configPath] : [])], cwd, hashSignal);
         hashing.catch(() => undefined); // awaited below; a failure there is reported then
       },
-      onProgress: (n, expected) => (progress ??= new Progress("measuring", expected)).update(n),
+      onProgress: (n, expected) => {
+        (progress ??= new Progress("measuring", expected)).update(n);
+        void signalForTest("measuring");
+      },
     });
   } catch (e) {
     progress?.done();
@@ -127,9 +136,8 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   }
   progress?.done();
 
-  const outDir = path.resolve(cwd, options.out);
   const inputs = [analysis.dataPath, ...(analysis.configPath ? [analysis.configPath] : [])];
-  await checkOutputFolder(outDir, { force: options.force, inputs });
+  await checkOutputFolder(outDir, { force: options.force, inputs, read: studyInputs(input, analysis, options, cwd) });
 
   const writeStarted = performance.now();
   const files = new Map<string, string | Uint8Array>();
@@ -164,6 +172,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
       errors: analysis.errors,
       notes: analysis.notes,
       leftOut: analysis.leftOut,
+      leftOutUnfinished: analysis.leftOutUnfinished,
       tables: analysis.tables,
       files: outputs,
     }),
@@ -187,6 +196,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
     },
     counts: { ...analysis.counts, analysed: analysis.measures.rows.length },
     leftOut: analysis.leftOut,
+    leftOutUnfinished: analysis.leftOutUnfinished,
     errors: reportedProblems(analysis.errors),
     warnings: reportedProblems(analysis.warnings),
     notes: analysis.notes,
@@ -214,7 +224,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   process.once("SIGINT", onInterrupt);
   process.once("SIGTERM", onInterrupt);
   try {
-    await writeOutputFolder(outDir, files);
+    await writeOutputFolder(outDir, files, { onStep: signalForTest });
   } finally {
     process.removeListener("SIGINT", onInterrupt);
     process.removeListener("SIGTERM", onInterrupt);
@@ -224,7 +234,10 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   const c = analysis.counts;
   info(
     `Read ${c.egos} ego${c.egos === 1 ? "" : "s"} (${c.alters} alters, ${c.ties} ties) from ${shown(relativePath(analysis.dataPath, base))}` +
-      (analysis.leftOut.length ? `; left out ${analysis.leftOut.length} with errors: ${analysis.leftOut.join(", ")}` : ""),
+      (analysis.leftOut.length ? `; left out ${analysis.leftOut.length} with errors: ${analysis.leftOut.join(", ")}` : "") +
+      (analysis.leftOutUnfinished.length
+        ? `; left out ${analysis.leftOutUnfinished.length} unfinished: ${analysis.leftOutUnfinished.map((u) => u.egoId).join(", ")}`
+        : ""),
   );
   const warningCount = analysis.warnings.length + analysis.notes.length;
   if (warningCount > 0) warn(`${warningCount} warning${warningCount === 1 ? "" : "s"}: see report.md`);

@@ -99,15 +99,10 @@ export async function reportHtmlFor(
     egos?: string;
     protocol?: string;
     egoId?: "caseId" | "sessionId" | "egoUUID";
-    /** `netsp analyse --include-text`: refused, since the report never shows text variables. */
-    includeText?: boolean;
     /** When the analysis pseudonymised ego ids: the same mapping, for the sociograms. */
     egoIdOf?: (egoId: string) => string;
   },
 ): Promise<string> {
-  if (options.includeText) {
-    throw new UsageError("--report never shows text variables, so it cannot be combined with --include-text: run netsp report separately");
-  }
   const cwd = process.cwd();
   // Loaded when a report is asked for: the charts and layouts are a good part of start-up otherwise.
   const { studyReportHtml } = await import("../report/html-study-report.js");

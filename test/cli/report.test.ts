@@ -103,11 +103,12 @@ describe("netsp analyse --report", () => {
     expect(await readFile(path.join(dir, "out", "report.md"), "utf8")).toMatch(/Files written: .*report\.html/);
   });
 
-  it("refuses --report with --include-text", async () => {
+  it("refuses --include-text, saying how to declare a variable that is not personal data", async () => {
     const dir = await mkdtemp(path.join(tmpdir(), "netsp-analyse-report-"));
     const run = await runCli(["analyse", THESIS, "--out", path.join(dir, "out"), "--report", "--include-text", "--quiet"]);
     expect(run.exitCode).toBe(2);
-    expect(run.stderr).toMatch(/--include-text/);
+    expect(run.stderr).toMatch(/--include-text is no longer accepted/);
+    expect(run.stderr).toMatch(/"variables": \{"ego\.area": \{"role": "group"\}\}/);
   });
 });
 

@@ -3,7 +3,7 @@
  * (CSV, Markdown, JSON, the xlsx workbook unzipped, report.md, run.json, report.html,
  * validate --json, and everything printed on stdout and stderr), is scanned for every alter name in the
  * fixture (read from its attributeList files here), and none is found. The same scan does find names where
- * they are (the export itself; an ego's own name shown with --include-text), so it can fail.
+ * they are (the export itself; an ego's own name declared non-identifying in the config), so it can fail.
  */
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -80,8 +80,8 @@ describe.skipIf(!BUILT)("no alter name in any output of the thesis study", () =>
   });
 });
 
-describe.skipIf(!BUILT)("text variables only with --include-text", () => {
-  it("an ego's own name in an export without a protocol (type unknown) stays out of the tables, unless --include-text", () => {
+describe.skipIf(!BUILT)("text variables only when the config declares them", () => {
+  it("an ego's own name in an export without a protocol (inferred text: identifying) stays out of every output, unless declared", () => {
     const dir = tempDir();
     const data = path.join(dir, "interviews");
     cpSync(INTERVIEWS, data, { recursive: true, filter: (src) => !src.endsWith(".netcanvas") });
@@ -96,10 +96,12 @@ describe.skipIf(!BUILT)("text variables only with --include-text", () => {
     const r = runBin(["analyse", data, "--out", plain, "--format", "json,xlsx"], { timeoutMs: 60_000 });
     expect(r.code, r.stderr).toBe(0);
     expect(findWords(outputTexts(plain), egoNames)).toEqual([]);
-    expect(readFileSync(path.join(plain, "report.md"), "utf8")).toMatch(/ego variables? [^\n]*ego_name[^\n]*: no type in a codebook/);
 
+    // Declared non-identifying (as a config may, for a variable that is not personal data), it is shown.
+    const config = path.join(tempDir(), "declared.json");
+    writeFileSync(config, JSON.stringify({ variables: { "ego.ego_name": { role: "group" } } }));
     const shown = path.join(dir, "shown");
-    expect(runBin(["analyse", data, "--out", shown, "--include-text"], { timeoutMs: 60_000 }).code).toBe(0);
+    expect(runBin(["analyse", data, "--config", config, "--out", shown], { timeoutMs: 60_000 }).code).toBe(0);
     expect(findWords(outputTexts(shown), egoNames).length).toBeGreaterThan(0);
   });
 
