@@ -32,7 +32,7 @@ async function refused(out: string, kind?: "file" | "folder"): Promise<string> {
 
 describe("refuseProtectedOutput", () => {
   it("refuses an input file, the config and the protocol themselves", async () => {
-    expect(await refused(egos)).toMatch(/refusing to write into the input folder/);
+    expect(await refused(egos)).toMatch(/refusing to write over the input .*egos\.csv: --out .* is that file/);
     expect(await refused(protocol)).toMatch(/refusing to write over the input .*protocol\.netcanvas: --out .* is that file/);
     expect(await refuseProtectedOutput(config, [config]).catch((e: Error) => e.message)).toMatch(/is that file/);
   });
@@ -76,7 +76,9 @@ describe("refuseProtectedOutput", () => {
   });
 
   it("names the option in its message", async () => {
-    const message = await refuseProtectedOutput(config, inputs, { option: "--write-config" }).catch((e: Error) => e.message);
-    expect(message).toMatch(/give --write-config a file outside the data/);
+    const inside = await refuseProtectedOutput(path.join(study, "new.json"), inputs, { option: "--write-config" }).catch((e: Error) => e.message);
+    expect(inside).toMatch(/give --write-config a file outside the data/);
+    const over = await refuseProtectedOutput(config, inputs, { option: "--write-config" }).catch((e: Error) => e.message);
+    expect(over).toMatch(/--write-config .* is that file.*give --write-config another file/);
   });
 });

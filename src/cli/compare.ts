@@ -8,6 +8,7 @@ import { renderTerminal, toCsv, toMarkdown } from "../tables/index.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
+import { refuseProtectedOutput } from "../protected-paths.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
@@ -66,6 +67,9 @@ async function runCompare(input: string | undefined, options: CompareOptions): P
     jobs: options.jobs,
     measures: requested ?? DEFAULT_COMPARE_MEASURES,
     pseudonymiser: await pseudonymiserFor(options),
+    onInputs: async (inputs) => {
+      if (options.out !== undefined) await refuseProtectedOutput(options.out, [...inputs, options.pseudonymiseKey]);
+    },
     variables: [options.by],
     onWarning: warn,
   });

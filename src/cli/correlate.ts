@@ -7,6 +7,7 @@ import { assertNumeric, findColumn } from "../tables/build-comparison.js";
 import { chooseFormat, writeOutput } from "./output.js";
 import { loadEgoRows } from "./load-ego-rows.js";
 import { warn } from "./messages.js";
+import { refuseProtectedOutput } from "../protected-paths.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
@@ -57,6 +58,9 @@ async function runCorrelate(input: string | undefined, options: CorrelateOptions
     jobs: options.jobs,
     variables: [...vars, ...control],
     pseudonymiser: await pseudonymiserFor(options),
+    onInputs: async (inputs) => {
+      if (options.out !== undefined) await refuseProtectedOutput(options.out, [...inputs, options.pseudonymiseKey]);
+    },
     onWarning: warn,
   });
   const resolve = (name: string) => {

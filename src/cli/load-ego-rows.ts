@@ -11,6 +11,7 @@ import { openStudy } from "../pipeline/open-study.js";
 import type { InputFormat, StudyConfig } from "../model/index.js";
 import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "../report/pseudonymise.js";
 import type { Cell, Table } from "../tables/index.js";
+import { studyInputs } from "./study-inputs.js";
 
 export interface LoadEgoRowsOptions {
   /** `--config`: the study configuration file. */
@@ -29,6 +30,11 @@ export interface LoadEgoRowsOptions {
   onWarning?: (message: string) => void;
   /** `--pseudonymise`: ego ids in the rows (and in messages about an export) become pseudonyms. */
   pseudonymiser?: Pseudonymiser;
+  /**
+   * Called with every path read (the table, or the export's files, and the config and protocol) once they are
+   * known and before any row is measured: where a command refuses an output that would replace one.
+   */
+  onInputs?: (inputs: string[]) => Promise<void>;
   cwd?: string;
 }
 
@@ -71,6 +77,7 @@ export async function loadEgoRows(input: string | undefined, options: LoadEgoRow
   const display = path.relative(cwd, absolute) || ".";
 
   if (info.isFile() && TABLE_EXTENSIONS.has(path.extname(absolute).toLowerCase()) && !(await isNetworkCanvasEgoFile(absolute))) {
+    await options.onInputs?.([absolute, ...(loaded.path !== undefined ? [loaded.path] : [])]);
     const { table, rowLines } = await readEgoTable(absolute, display);
     if (options.pseudonymiser) {
       // Rows keep their order here, so rowLines still point at them.
@@ -80,7 +87,7 @@ export async function loadEgoRows(input: string | undefined, options: LoadEgoRow
     }
     return { table, source: display, config: loaded.config, rowLines };
   }
-  const table = await measureExport(absolute, options.configPath ?? loaded.path, options);
+  const table = await measureExport(absolute, input, options.configPath ?? loaded.path, options);
   return { table, source: display, config: loaded.config };
 }
 
@@ -178,9 +185,9 @@ function parseCell(raw: string, delimiter: string): Cell | undefined {
 }
 
 /** Opens an interview export and measures it: the measures and ego variables asked for, one row per ego. */
-async function measureExport(input: string, configPath: string | undefined, options: LoadEgoRowsOptions): Promise<Table> {
+async function measureExport(input: string, given: string | undefined, configPath: string | undefined, options: LoadEgoRowsOptions): Promise<Table> {
   // The same rules as every command: a study folder's config names the data inside it.
-  const { config, dataset, plan, problems } = await openStudy({
+  const opened = await openStudy({
     input,
     configPath,
     protocol: options.protocol,
@@ -188,6 +195,8 @@ async function measureExport(input: string, configPath: string | undefined, opti
     egoId: options.egoId,
     cwd: options.cwd,
   });
+  const { config, dataset, plan, problems } = opened;
+  await options.onInputs?.(studyInputs(given ?? input, opened, options, options.cwd));
   const columns = planMeasureColumns(plan);
   const isMeasure = (name: string) => findMeasure(name) !== undefined || columns.some((c) => c.id === name || c.set === name);
 

@@ -9,6 +9,8 @@ import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables
 import { error, info, warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
+import { refuseProtectedOutput } from "../protected-paths.js";
+import { studyInputs } from "./study-inputs.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 interface MeasuresOptions extends StudyCliOptions {
@@ -63,10 +65,12 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
     throw new UsageError("--measures needs at least one measure id (see `netsp measures --list`)");
   }
   const pseudonymiser = await pseudonymiserFor(options);
-  const { dataset, plan, problems } = await openStudy({
+  const opened = await openStudy({
     input,
     ...studySource(options),
   });
+  const { dataset, plan, problems } = opened;
+  if (options.out !== undefined) await refuseProtectedOutput(options.out, studyInputs(input, opened, options));
   const measured = await measureDataset(pseudonymiser ? learningIds(dataset, pseudonymiser) : dataset, plan, {
     measures: selected,
     groupVariables: plan.groupVariables.map((g) => g.id),

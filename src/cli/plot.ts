@@ -5,7 +5,9 @@ import { openStudy } from "../pipeline/open-study.js";
 import { buildSociogram } from "../report/sociogram-model.js";
 import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-options.js";
 import { sociogramSvg } from "../report/sociogram-svg.js";
+import { refuseProtectedOutput } from "../protected-paths.js";
 import { writeOutput } from "./output.js";
+import { studyInputs } from "./study-inputs.js";
 import { showNamesVariable, sociogramOptions, type SociogramCliOptions } from "./report.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, studySource } from "./shared-options.js";
 
@@ -46,11 +48,13 @@ Alters are labelled A1…An in export order; names appear only with --show-names
 /** Reads the data until the ego is found, and draws it. */
 async function plotSvg(input: string | undefined, options: PlotCliOptions): Promise<string> {
   const cwd = process.cwd();
-  const { config, dataset, plan, problems, dataPath } = await openStudy({
+  const opened = await openStudy({
     input,
     ...studySource(options),
     cwd,
   });
+  const { config, dataset, plan, problems, dataPath } = opened;
+  if (options.out !== undefined) await refuseProtectedOutput(options.out, studyInputs(input, opened, options, cwd));
   const colour = resolveColourScheme(options.colourBy, dataset.codebook, config);
   const names = showNamesVariable(options.showNames);
   const nameVariable = names !== undefined ? resolveNameVariable(names, dataset.codebook, config) : null;

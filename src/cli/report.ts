@@ -6,7 +6,9 @@ import { DEFAULT_MAX_SOCIOGRAMS } from "../report/default-max-sociograms.js";
 import { relativePath } from "../report/run-record.js";
 import { VERSION } from "../version.js";
 import { error, info } from "./messages.js";
+import { refuseProtectedOutput } from "../protected-paths.js";
 import { writeOutput } from "./output.js";
+import { studyInputs } from "./study-inputs.js";
 import { Progress } from "./progress.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import type { Pseudonymiser } from "../report/pseudonymise.js";
@@ -82,6 +84,7 @@ variables never appear. Sociograms are capped at --max-sociograms (default ${DEF
     .action(async (input: string | undefined, options: ReportCliOptions) => {
       const pseudonymiser = await pseudonymiserFor(options);
       const analysis = await analyseForReport(input, options, pseudonymiser);
+      if (options.out !== "-") await refuseProtectedOutput(options.out, studyInputs(input, analysis, options));
       const egoIdOf = pseudonymiser ? (id: string) => pseudonymiser.id(id) : undefined;
       const html = await reportHtmlFor(analysis, { ...options, egoIdOf });
       await writeOutput(html, options.out === "-" ? undefined : options.out);

@@ -5,6 +5,7 @@ import { OutputError, UsageError } from "../errors.js";
 import { COHORT_DEFAULTS } from "../synth/cohort-defaults.js";
 import { DEFAULT_SEED } from "../synth/default-seed.js";
 import type { CohortFormat, ExportLayout } from "../synth/index.js";
+import { refuseProtectedOutput } from "../protected-paths.js";
 import { info } from "./messages.js";
 import { Progress } from "./progress.js";
 import { sharedOptions } from "./shared-options.js";
@@ -63,12 +64,14 @@ off the sociogram by the exclusion rule in the netsp.config.json written beside 
     });
 }
 
-function runSynth(options: SynthOptions, synth: Synth): void {
+async function runSynth(options: SynthOptions, synth: Synth): Promise<void> {
   if (options.targets !== undefined && options.egos !== undefined) throw new UsageError("give --targets or --egos, not both");
   if (options.targets === undefined && options.egos === undefined) {
     throw new UsageError("netsp synth needs --targets <csv> (the thesis's interviews) or --egos <n> (a cohort)");
   }
   if (options.out === undefined) throw new UsageError("netsp synth needs --out <dir>");
+  // The folder is written into, and with --force emptied of export files: never over or around the targets.
+  await refuseProtectedOutput(options.out, [options.targets], { kind: "folder" });
   const seed = parseSeed(options.seed);
   if (options.egos !== undefined) {
     runCohort(options, options.out, seed, synth);
