@@ -543,7 +543,17 @@ async function buildCodebook(files: ExportFile[], protocol: Codebook | undefined
     else if (kind === "node") codebook.node[type] = variables;
     else codebook.edge[type] = variables;
   }
+  // Types in the protocol's order, then the others in the order their files came.
+  if (protocol) {
+    codebook.node = inOrderOf(codebook.node, Object.keys(protocol.node));
+    codebook.edge = inOrderOf(codebook.edge, Object.keys(protocol.edge));
+  }
   return codebook;
+}
+
+function inOrderOf<T>(record: Record<string, T>, order: string[]): Record<string, T> {
+  const keys = [...order.filter((k) => Object.hasOwn(record, k)), ...Object.keys(record).filter((k) => !order.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, record[k]]));
 }
 
 /** One warning per ambiguous inference, with the config entry that settles it. */
