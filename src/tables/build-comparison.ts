@@ -5,6 +5,7 @@ import type { GroupConfig, StudyConfig } from "../model/index.js";
 import { compareGroups } from "../stats/index.js";
 import type { ComparisonReport } from "./compare-report.js";
 import { formatNumber } from "./format-number.js";
+import { groupLevel, LevelTally, mergedSpellingWarning, refuseSparseGroups } from "./group-level.js";
 import type { Cell, Table } from "./table.js";
 
 /** Measures compared when none are named (those present in the data). */
@@ -70,7 +71,8 @@ export function buildComparison(table: Table, config: StudyConfig, request: Comp
   for (const m of measures) assertNumeric(table, m, request.rowLines);
 
   const groupConfig = findGroupConfig(config, request.by, by);
-  const { levels, members } = assignLevels(table, by, request.levels ?? groupConfig?.levels, groupConfig, warnings);
+  const where = request.source.startsWith("table ") ? request.source : `compare --by ${request.by}`;
+  const { levels, members } = assignLevels(table, by, request.levels ?? groupConfig?.levels, groupConfig, warnings, where);
   const labels: Record<string, string> = {};
   for (const level of levels) labels[level] = groupConfig?.labels?.[level] ?? level;
   const report: ComparisonReport = {
@@ -136,7 +138,7 @@ export function findGroupConfig(config: StudyConfig, name: string, column: strin
 }
 
 /** A grouping value as text: numbers as the one formatter prints them, booleans as true/false. */
-function levelKey(cell: Cell | undefined): string | null {
+function levelText(cell: Cell | undefined): string | null {
   if (cell === null || cell === undefined) return null;
   if (typeof cell === "number") return formatNumber(cell);
   return String(cell);
@@ -144,7 +146,9 @@ function levelKey(cell: Cell | undefined): string | null {
 
 /**
  * The levels to compare and the rows in each. Levels: as given (a level may also be named by its configured
- * label), else sorted observed values. Egos whose value is missing or not a level are left out, with a warning.
+ * label), else sorted observed values. Values are compared trimmed and in Unicode NFC (groupLevel), with a
+ * warning for each level written in several ways. Egos whose value is missing or not a level are left out,
+ * with a warning. Observed levels most of which hold one ego are refused (refuseSparseGroups).
  */
 export function assignLevels(
   table: Table,
@@ -152,18 +156,27 @@ export function assignLevels(
   given: readonly string[] | undefined,
   groupConfig: GroupConfig | undefined,
   warnings: string[],
+  where = `compare --by ${by}`,
 ): { levels: string[]; members: number[][] } {
-  const values = table.rows.map((r) => levelKey(r[by]));
-  const observed = [...new Set(values.filter((v): v is string => v !== null))];
+  const tally = new LevelTally();
+  const values = table.rows.map((r) => {
+    const text = levelText(r[by]);
+    tally.add(text);
+    const level = text === null ? null : groupLevel(text);
+    return level === "" ? null : level;
+  });
+  for (const m of tally.merged()) warnings.push(mergedSpellingWarning(by, m));
+  const observed = [...tally.counts.keys()];
   let levels: string[];
   if (given !== undefined) {
     const byLabel = new Map(Object.entries(groupConfig?.labels ?? {}).map(([value, label]) => [label, value]));
-    levels = given.map((l) => (observed.includes(l) || !byLabel.has(l) ? l : byLabel.get(l)!));
+    levels = given.map((l) => (observed.includes(groupLevel(l)) || !byLabel.has(l) ? groupLevel(l) : groupLevel(byLabel.get(l)!)));
     const duplicate = levels.find((l, i) => levels.indexOf(l) !== i);
     if (duplicate !== undefined) throw new UsageError(`level "${duplicate}" is listed twice`);
   } else {
     const collator = new Intl.Collator("en", { numeric: true });
-    levels = observed.sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    levels = [...observed].sort((a, b) => collator.compare(a, b) || (a < b ? -1 : a > b ? 1 : 0));
+    refuseSparseGroups(by, tally.counts, where);
   }
   if (levels.length < 2) {
     throw new UsageError(

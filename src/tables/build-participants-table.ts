@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
 import { descriptives } from "../stats/descriptives.js";
+import { groupLevel } from "./group-level.js";
 import { rowsByLevel, type Grouping } from "./grouping.js";
 import { formatNumber } from "./format-number.js";
 import type { Cell, Column, Table } from "./table.js";
@@ -55,15 +56,19 @@ export function buildParticipantsTable(
         const counts = new Map<string, number>();
         let missing = 0;
         for (const x of v) {
-          if (x === null) missing++;
-          else counts.set(String(x), (counts.get(String(x)) ?? 0) + 1);
+          const level = x === null ? "" : groupLevel(String(x));
+          if (level === "") missing++;
+          else counts.set(level, (counts.get(level) ?? 0) + 1);
         }
         return { counts, known: v.length - missing, missing };
       });
-      const categories = options.levelOrder?.[variable] ?? [...new Set(known.map(String))].sort(new Intl.Collator("en", { numeric: true }).compare);
+      // Categories compared as group levels are (trimmed, NFC): "high " and "high" are one.
+      const categories =
+        options.levelOrder?.[variable] ?? [...tallies[0].counts.keys()].sort(new Intl.Collator("en", { numeric: true }).compare);
       for (const category of categories) {
-        push(variable, category, "n", tallies, (t) => t.counts.get(category) ?? 0);
-        push(variable, category, "percent", tallies, (t) => (t.known === 0 ? null : (100 * (t.counts.get(category) ?? 0)) / t.known));
+        const key = groupLevel(category);
+        push(variable, category, "n", tallies, (t) => t.counts.get(key) ?? 0);
+        push(variable, category, "percent", tallies, (t) => (t.known === 0 ? null : (100 * (t.counts.get(key) ?? 0)) / t.known));
       }
       if (tallies[0].missing > 0) push(variable, null, "missing", tallies, (t) => t.missing);
     }

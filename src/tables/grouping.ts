@@ -1,5 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { StudyConfig } from "../model/index.js";
+import { groupLevel, LevelTally, type MergedSpellings } from "./group-level.js";
 import type { Cell } from "./table.js";
 
 /** How egos are split into groups for a table: the variable, its levels in display order, and labels. */
@@ -10,13 +11,20 @@ export interface Grouping {
   labels: Record<string, string>;
   /** Egos left out because their value is missing or not among the levels. */
   leftOut: { missing: number; otherValues: Map<string, number> };
+  /** Egos per level met in the data (compared as groupLevel compares them). */
+  egosPerLevel: Map<string, number>;
+  /** Whether the levels are the ones met in the data (none declared in the config). */
+  observed: boolean;
+  /** Levels the data write in more than one way (spaces at the ends, Unicode form), counted as one. */
+  merged: MergedSpellings[];
 }
 
 const collator = new Intl.Collator("en", { numeric: true });
 
 /**
  * Levels from the config (`groups.<var>.levels`, looked up by name or alias), else the observed values in
- * natural order. Egos whose value is missing or not a listed level are counted in `leftOut`.
+ * natural order. Values are compared as groupLevel compares them (trimmed, NFC); spellings merged so are
+ * listed in `merged`. Egos whose value is missing or not a listed level are counted in `leftOut`.
  */
 export function resolveGrouping(rows: ReadonlyArray<Record<string, Cell>>, by: string, config: StudyConfig, aliasOf?: string): Grouping {
   if (rows.length > 0 && !(by in rows[0])) {
@@ -24,31 +32,38 @@ export function resolveGrouping(rows: ReadonlyArray<Record<string, Cell>>, by: s
   }
   const group = config.groups?.[by] ?? (aliasOf !== undefined ? config.groups?.[aliasOf] : undefined);
   // One pass over the rows (there may be 100,000 of them): egos per value, in order of first appearance.
-  const counts = new Map<string, number>();
-  let missing = 0;
+  const tally = new LevelTally();
   for (const row of rows) {
     const value = row[by];
-    if (value === null || value === undefined) missing++;
-    else {
-      const key = String(value);
-      counts.set(key, (counts.get(key) ?? 0) + 1);
-    }
+    tally.add(value === null || value === undefined ? value : String(value));
   }
+  const counts = tally.counts;
   const levels = group?.levels ?? [...counts.keys()].sort(collator.compare);
-  const levelSet = new Set(levels);
-  const leftOut = { missing, otherValues: new Map<string, number>() };
+  const levelSet = new Set(levels.map(groupLevel));
+  const leftOut = { missing: tally.missing, otherValues: new Map<string, number>() };
   for (const [value, count] of counts) if (!levelSet.has(value)) leftOut.otherValues.set(value, count);
-  return { by, label: group?.label ?? aliasOf ?? by, levels, labels: group?.labels ?? {}, leftOut };
+  return {
+    by,
+    label: group?.label ?? aliasOf ?? by,
+    levels,
+    labels: group?.labels ?? {},
+    leftOut,
+    egosPerLevel: counts,
+    observed: group?.levels === undefined,
+    merged: tally.merged(),
+  };
 }
 
 /** The rows of each level, in the order of `grouping.levels`, split in one pass. */
 export function rowsByLevel<T extends Record<string, Cell>>(rows: readonly T[], grouping: Grouping): T[][] {
-  const byLevel = new Map<string, T[]>(grouping.levels.map((level) => [level, []]));
+  const subsets = grouping.levels.map((): T[] => []);
+  const byLevel = new Map<string, T[]>();
+  grouping.levels.forEach((level, i) => byLevel.set(groupLevel(level), subsets[i]));
   for (const row of rows) {
     const value = row[grouping.by];
-    if (value !== null && value !== undefined) byLevel.get(String(value))?.push(row);
+    if (value !== null && value !== undefined) byLevel.get(groupLevel(String(value)))?.push(row);
   }
-  return grouping.levels.map((level) => byLevel.get(level)!);
+  return subsets;
 }
 
 /** Notes saying which egos a grouping left out, for the table's footer. */
