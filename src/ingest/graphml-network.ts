@@ -1,4 +1,4 @@
-import { EGO_COLUMNS } from "../model/network-canvas-columns.js";
+import { EGO_COLUMNS, FRESCO_EGO_COLUMNS } from "../model/network-canvas-columns.js";
 import path from "node:path";
 import type { Alter, EgoNetwork, ProblemSink, Tie } from "../model/index.js";
 import { decodeRecord } from "./decode-record.js";
@@ -13,6 +13,7 @@ export const GRAPHML_FIXED_NAMES: readonly string[] = [
   "networkCanvasSourceUUID",
   "networkCanvasTargetUUID",
   ...EGO_COLUMNS,
+  ...FRESCO_EGO_COLUMNS,
 ];
 
 /** Node type of nodes without `networkCanvasType`; edge type of edges without it. */
@@ -72,6 +73,7 @@ export function graphToNetwork(g: GraphmlGraph, c: GraphmlConversion): EgoNetwor
   if (caseId !== undefined) meta.caseId = caseId;
   if (sessionId !== undefined) meta.sessionId = sessionId;
   if (protocolName !== undefined) meta.protocolName = protocolName;
+  Object.assign(meta, finishMeta(g.attributes, egoData));
   let egoId = c.egoIdField === "caseId" ? caseId : c.egoIdField === "sessionId" ? sessionId : egoUUID;
   if (egoId === undefined || egoId === "") {
     const where = { caseId: "nc:caseId", sessionId: "nc:sessionUUID", egoUUID: "networkCanvasUUID data" }[c.egoIdField];
@@ -131,6 +133,24 @@ export function graphToNetwork(g: GraphmlGraph, c: GraphmlConversion): EgoNetwor
     });
   }
   return { ego, alters, ties };
+}
+
+/**
+ * How the interview ended, as the CSV reader gives it: `nc:finishOutcome` (Fresco), else a graph `<data>`
+ * named networkCanvasFinishOutcome; `nc:sessionFinishTime` / `nc:sessionFinish`, else a `<data>` named
+ * sessionFinish. The exporter leaves the finish time out for an interview that was not finished, so a graph
+ * with a start time and no finish time gets sessionFinish "" (as the CSV's empty cell); one with neither
+ * says nothing.
+ */
+function finishMeta(attributes: Record<string, string>, egoData: Map<string, string>): Pick<EgoNetwork["ego"]["meta"], "sessionFinish" | "finishOutcome"> {
+  const out: Pick<EgoNetwork["ego"]["meta"], "sessionFinish" | "finishOutcome"> = {};
+  const outcome = attributes.finishOutcome ?? egoData.get("networkCanvasFinishOutcome");
+  if (outcome !== undefined) out.finishOutcome = outcome;
+  const finish = attributes.sessionFinishTime ?? attributes.sessionFinish ?? egoData.get("sessionFinish");
+  const started = attributes.sessionStartTime ?? attributes.sessionStart ?? egoData.get("sessionStart");
+  if (finish !== undefined) out.sessionFinish = finish;
+  else if (started !== undefined) out.sessionFinish = "";
+  return out;
 }
 
 /** The `<data>` of one element by key name; a key's `<default>` fills in when the element has no value. */

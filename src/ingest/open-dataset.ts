@@ -106,18 +106,32 @@ function nothingReadable(input: string): InputError {
   );
 }
 
-/** Which kinds of export files a folder holds (names only, recursively; hidden folders skipped). */
+/**
+ * Which kinds of export files a folder holds (names only, recursively; hidden folders skipped), looking
+ * into the zips in it (each download kept as its own zip) only when the names on disk do not settle it.
+ */
 async function scanNames(dir: string): Promise<{ ego: boolean; graphml: boolean }> {
   const found = { ego: false, graphml: false };
+  const zips: string[] = [];
+  const note = (name: string) => {
+    if (exportFileName(name)?.role === "ego") found.ego = true;
+    else if (/\.graphml$/i.test(name)) found.graphml = true;
+  };
   const visit = async (d: string) => {
     for (const e of await readdir(d, { withFileTypes: true })) {
       if (e.name.startsWith(".") || e.name === "__MACOSX") continue;
       if (e.isDirectory()) await visit(join(d, e.name));
-      else if (exportFileName(e.name)?.role === "ego") found.ego = true;
-      else if (/\.graphml$/i.test(e.name)) found.graphml = true;
+      else if (/\.zip$/i.test(e.name) && (e.isFile() || e.isSymbolicLink())) zips.push(join(d, e.name));
+      else note(e.name);
     }
   };
   await visit(dir);
+  for (const zip of zips) {
+    if (found.ego && found.graphml) break;
+    for (const entry of listZip(new Uint8Array(await readFile(zip)), basename(zip))) {
+      if (!entry.name.split("/").some((part) => part.startsWith(".") || part === "__MACOSX")) note(entry.name);
+    }
+  }
   return found;
 }
 

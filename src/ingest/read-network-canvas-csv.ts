@@ -21,6 +21,7 @@ import { checkNetwork } from "./check-network.js";
 import { csvRecords, csvRows, csvRuns, widthProblem, type CsvRow, type CsvRun } from "./csv-rows.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import { decodeRecord } from "./decode-record.js";
+import { duplicateEgoIdMessage, type EgoIdSeen } from "./duplicate-ego-id.js";
 import { exportFileName } from "./export-file-name.js";
 import { listInput } from "./list-input.js";
 import { mergeVariableSets, planColumns, planVariables, type ColumnPlan, type PlanAmbiguity } from "./plan-columns.js";
@@ -249,6 +250,7 @@ export async function openNetworkCanvasCsv(
 
   const diskFiles = new Set<string>([...used]);
   if (listing.kind === "zip") diskFiles.add(listing.input);
+  else for (const f of all) diskFiles.add(f.source.archive ?? f.source.path);
 
   let iterated = false;
   const once = () => {
@@ -386,6 +388,7 @@ async function protocolBeside(
   }
   const [[text, list]] = [...texts];
   const codebook = codebookFromProtocolJson(text, list[0].name);
+  if (!zipPath) for (const f of list) used.add(f.archive ?? f.path);
   return codebook;
 }
 
@@ -624,6 +627,7 @@ function reportTypesNotInProtocol(files: ExportFile[], protocol: Codebook, probl
 // Streaming the egos
 
 async function* streamParts(units: ExportUnit[], ctx: ReaderContext, problems: ProblemSink, inOrder: boolean): AsyncGenerator<EgoParts> {
+  const egoIds = new Map<string, EgoIdSeen>();
   const readable = units.filter((u) => u.ego?.plan);
   // While one export is read, the files of the next small ones are loaded (PRELOAD_UNITS exports ahead,
   // each at most PRELOAD_BYTES): per-session exports are many tiny files, and waiting on each in turn
@@ -900,6 +904,7 @@ async function* unitParts(
   unit: ExportUnit,
   egoFile: ExportFile,
   ctx: ReaderContext,
+  egoIds: Map<string, EgoIdSeen>,
   problems: ProblemSink,
   inOrder: boolean,
 ): AsyncGenerator<EgoParts> {
@@ -1051,6 +1056,7 @@ async function countRowsPerEgo(file: ExportFile): Promise<Map<string, number>> {
   return counts;
 }
 
+function readEgo(row: CsvRow, file: ExportFile, ctx: ReaderContext, egoIds: Map<string, EgoIdSeen>, problems: ProblemSink): Ego {
   const plan = file.plan!;
   const cell = (name: string): string | undefined => {
     const i = plan.fixed[name];
@@ -1064,6 +1070,9 @@ async function countRowsPerEgo(file: ExportFile): Promise<Map<string, number>> {
   if (caseId !== undefined) meta.caseId = caseId;
   if (sessionId !== undefined) meta.sessionId = sessionId;
   if (protocolName !== undefined) meta.protocolName = protocolName;
+  const [sessionFinish, finishOutcome] = [cell("sessionFinish"), cell("networkCanvasFinishOutcome")];
+  if (sessionFinish !== undefined) meta.sessionFinish = sessionFinish;
+  if (finishOutcome !== undefined) meta.finishOutcome = finishOutcome;
   const here = `${file.source.name}:${row.line}`;
 
   const column = EGO_ID_COLUMN[ctx.egoIdField];
@@ -1089,6 +1098,7 @@ async function countRowsPerEgo(file: ExportFile): Promise<Map<string, number>> {
       file: file.source.name,
       line: row.line,
       egoId,
+      message: duplicateEgoIdMessage(egoId, { at: here, egoUUID }, first, ctx.egoIdField),
     });
   } else egoIds.set(own(egoId), { at: here, egoUUID: own(egoUUID) });
 

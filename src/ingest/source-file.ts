@@ -15,6 +15,8 @@ export interface SourceFile {
   bytes(): Promise<Uint8Array>;
   /** True when the content is already in memory (a zip entry, a preloaded file). */
   inMemory?: boolean;
+  /** For an entry of a zip inside a folder input: the zip's absolute path (the file on disk to hash and cite). */
+  archive?: string;
 }
 
 const CHUNK = 64 * 1024;

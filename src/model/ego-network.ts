@@ -11,6 +11,10 @@ export interface Ego {
     caseId?: string;
     sessionId?: string;
     protocolName?: string;
+    /** When the interview was finished, as exported; "" when the export says it was not finished. */
+    sessionFinish?: string;
+    /** Fresco's `networkCanvasFinishOutcome`: `completed`, `ineligible`, `terminated` ("" when not recorded). */
+    finishOutcome?: string;
   };
   source: SourceRef;
 }

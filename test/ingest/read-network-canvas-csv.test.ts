@@ -88,6 +88,7 @@ describe("the radar export (10 real interviews)", () => {
       caseId: "case_1",
       sessionId: "54ba71fa-808e-4ed5-a65a-b7a06668164f",
       protocolName: "IJE_RADAR_Protocol",
+      sessionFinish: "2024-12-17T16:09:20.611Z",
     });
     // attributeList_Person.csv line 2 (Ethan).
     const ethan = ego.alters[0];
