@@ -20,6 +20,8 @@ export interface LoadEgoRowsOptions {
   protocol?: string;
   inputFormat?: InputFormat;
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  /** `--include-unfinished`: keep interviews that were not completed. */
+  includeUnfinished?: boolean;
   /** `--jobs`: worker threads for measuring an export (see measureDataset). */
   jobs?: number;
   /** Measure ids the command needs (interview exports are measured for these only). */
@@ -226,6 +228,8 @@ async function measureExport(input: string, given: string | undefined, configPat
     groupVariables,
     jobs: options.jobs,
     problems,
+    includeUnfinished: options.includeUnfinished,
+    ...(pseudo ? { showEgoId: (id: string) => pseudo.id(id) } : {}),
   });
   if (pseudo) learnIds(pseudo, measured.table.rows, problems.problems);
 

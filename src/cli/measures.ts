@@ -76,6 +76,8 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
     groupVariables: plan.groupVariables.map((g) => g.id),
     jobs: options.jobs,
     problems,
+    includeUnfinished: opened.includeUnfinished,
+    ...(pseudonymiser ? { showEgoId: (id: string) => pseudonymiser.id(id) } : {}),
   });
 
   if (pseudonymiser) learnIds(pseudonymiser, measured.table.rows, problems.problems);

@@ -2,6 +2,7 @@ import path from "node:path";
 import { Command, Option } from "commander";
 import { DataError, UsageError } from "../errors.js";
 import { openStudy } from "../pipeline/open-study.js";
+import { unfinishedOutcome } from "../pipeline/unfinished-interviews.js";
 import { buildSociogram } from "../report/sociogram-model.js";
 import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-options.js";
 import { sociogramSvg } from "../report/sociogram-svg.js";
@@ -71,6 +72,10 @@ async function plotSvg(input: string | undefined, options: PlotCliOptions): Prom
           "run `netsp validate` and fix them first",
         errors.length,
       );
+    }
+    const outcome = unfinishedOutcome(network.ego.meta);
+    if (outcome !== null && !options.includeUnfinished) {
+      throw new UsageError(`ego ${options.ego}'s interview was not completed (${outcome}), so it is in no table; add --include-unfinished to draw it anyway`);
     }
     const sociogram = buildSociogram(network, plan, { colour, nameVariable, layout: options.layout, seed: options.seed });
     return sociogramSvg(sociogram, { standalone: true, idPrefix: "sociogram", heading: `Ego ${options.ego}` });

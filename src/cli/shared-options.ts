@@ -17,6 +17,11 @@ export const sharedOptions = {
   protocol: () => new Option("--protocol <file>", "Network Canvas protocol (.netcanvas) with the codebook"),
   egoId: () =>
     new Option("--ego-id <field>", "export identifier used as the ego id").choices(["caseId", "sessionId", "egoUUID"]),
+  includeUnfinished: () =>
+    new Option(
+      "--include-unfinished",
+      "keep interviews that were not completed (outcome ineligible or terminated, or never finished); by default they are left out, with a warning",
+    ),
   out: () => new Option("-o, --out <file>", "write to a file instead of stdout"),
   format: (choices: string[]) =>
     new Option("-f, --format <format>", "output format (default: a table on a terminal, csv otherwise)").choices(choices),
@@ -55,20 +60,27 @@ export interface StudyCliOptions {
   protocol?: string;
   inputFormat?: InputFormat;
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  includeUnfinished?: boolean;
   jobs?: number;
   pseudonymise?: boolean;
   pseudonymiseKey?: string;
 }
 
 /** Where the study options say the data and its description are, in the names the readers take. */
-export function studySource(options: StudyCliOptions): Pick<OpenStudyOptions, "configPath" | "protocol" | "inputFormat" | "egoId"> {
-  return { configPath: options.config, protocol: options.protocol, inputFormat: options.inputFormat, egoId: options.egoId };
+export function studySource(options: StudyCliOptions): Pick<OpenStudyOptions, "configPath" | "protocol" | "inputFormat" | "egoId" | "includeUnfinished"> {
+  return {
+    configPath: options.config,
+    protocol: options.protocol,
+    inputFormat: options.inputFormat,
+    egoId: options.egoId,
+    includeUnfinished: options.includeUnfinished === true,
+  };
 }
 
 /**
  * Adds the options of every command that reads a study, in one order: --pseudonymise and its key file (when
- * the command can pseudonymise), --config, --protocol, --input-format, --ego-id, and --jobs (when it measures
- * in worker threads).
+ * the command can pseudonymise), --config, --protocol, --input-format, --ego-id, --include-unfinished, and
+ * --jobs (when it measures in worker threads).
  */
 export function addStudyOptions(command: Command, also: { jobs?: boolean; pseudonymise?: boolean } = {}): Command {
   if (also.pseudonymise) command.addOption(sharedOptions.pseudonymise()).addOption(sharedOptions.pseudonymiseKey());
@@ -76,7 +88,8 @@ export function addStudyOptions(command: Command, also: { jobs?: boolean; pseudo
     .addOption(sharedOptions.config())
     .addOption(sharedOptions.protocol())
     .addOption(sharedOptions.inputFormat())
-    .addOption(sharedOptions.egoId());
+    .addOption(sharedOptions.egoId())
+    .addOption(sharedOptions.includeUnfinished());
   if (also.jobs) command.addOption(sharedOptions.jobs());
   return command;
 }

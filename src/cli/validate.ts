@@ -8,6 +8,7 @@ import { formatNumber, renderTerminal, type Table } from "../tables/index.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
 import { pathKind } from "../path-kind.js";
 import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
+import { unfinishedOutcome, unfinishedWarning, type UnfinishedInterview } from "../pipeline/unfinished-interviews.js";
 
 export interface ValidateOptions extends StudyCliOptions {
   json?: boolean;
@@ -74,6 +75,7 @@ export async function runValidate(input: string, options: ValidateOptions, io: V
   const problems: Problem[] = [];
   const sink: ProblemSink = { report: (p) => problems.push(p) };
   const progress = new Progress(io.stderr);
+  const unfinished: UnfinishedInterview[] = [];
   const report: ValidationReport = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {}, errors: [], warnings: [] };
   try {
     const dataset = await openDataset(data, {
@@ -84,6 +86,8 @@ export async function runValidate(input: string, options: ValidateOptions, io: V
     });
     for await (const network of dataset.egos()) {
       report.egos++;
+      const outcome = unfinishedOutcome(network.ego.meta);
+      if (outcome !== null) unfinished.push({ egoId: network.ego.egoId, outcome, alters: network.alters.length });
       for (const alter of network.alters) {
         report.alters++;
         report.nodeTypes[alter.nodeType] = (report.nodeTypes[alter.nodeType] ?? 0) + 1;
@@ -97,6 +101,8 @@ export async function runValidate(input: string, options: ValidateOptions, io: V
   } finally {
     progress.clear();
   }
+  const unfinishedNote = unfinishedWarning(unfinished, options.includeUnfinished === true);
+  if (unfinishedNote !== null) problems.push({ severity: "warning", code: "unfinished-interviews", file: data, message: unfinishedNote });
   report.nodeTypes = sortKeys(report.nodeTypes);
   report.edgeTypes = sortKeys(report.edgeTypes);
   const base = await baseFolder(data);

@@ -7,6 +7,8 @@ import { MeasureContext, computeColumns, planMeasureColumns, type CategoryTally,
 import type { Cell, Column, Table } from "../tables/index.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 import { measureInWorkers, WORKER_THREADS_AVAILABLE, type SpawnEgoWorker } from "./measure-in-workers.js";
+import { rosterWarnings, type NodeTypeTally } from "./roster-warning.js";
+import { unfinishedWarning, type UnfinishedInterview } from "./unfinished-interviews.js";
 
 export { valueToCell } from "./measure-ego.js";
 
@@ -30,6 +32,10 @@ export interface MeasureDatasetOptions {
   problems?: ProblemSink;
   /** For tests: how worker threads are started. */
   spawnWorker?: SpawnEgoWorker;
+  /** Keep interviews that were not completed (`--include-unfinished`); by default they are left out, with a warning. */
+  includeUnfinished?: boolean;
+  /** How ego ids are shown in warnings (pseudonyms with `--pseudonymise`); default: as they are. */
+  showEgoId?: (egoId: string) => string;
 }
 
 /** Below this many egos the default is one thread: starting workers would take longer than they save. */
@@ -59,8 +65,13 @@ export interface MeasuredDataset {
    * several categories). Self-loops and unknown endpoints are the reader's problems, reported there.
    */
   warnings: string[];
-  /** What was read. */
+  /** What was read (every interview, also those left out as unfinished). */
   counts: StudyCounts;
+  /**
+   * Interviews that were not completed (see unfinishedOutcome), in input order: left out of `table`
+   * unless includeUnfinished was given. Not errors: their data are fine, the interview was not done.
+   */
+  unfinished: UnfinishedInterview[];
 }
 
 /** Natural order of ego ids: `case_2` before `case_10`, then plain code-unit order to break ties. */
@@ -95,6 +106,8 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   let undeclared = new Map<string, number>();
   let multiple = new Map<string, number>();
   let counts: StudyCounts = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {} };
+  let unfinished: UnfinishedInterview[] = [];
+  let nodeTypeTally: NodeTypeTally = { alters: {}, egos: {}, ties: {} };
   const reset = () => {
     rows = [];
     openTallies = [];
@@ -102,11 +115,32 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
     undeclared = new Map();
     multiple = new Map();
     counts = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {} };
+    unfinished = [];
+    nodeTypeTally = { alters: {}, egos: {}, ties: {} };
   };
   reset();
 
   const spec: EgoRowSpec = { plan, groups, columns: streamColumns, tracked, open };
+  // Both paths (this thread, worker threads) hand every measured ego to `take`, in input order: the one
+  // place unfinished interviews are left out, so the rows are the same for any number of threads.
   const take = (m: EgoRow) => {
+    counts.egos++;
+    counts.alters += m.alters;
+    counts.ties += m.ties;
+    for (const [t, n] of Object.entries(m.nodeTypes)) counts.nodeTypes[t] = (counts.nodeTypes[t] ?? 0) + n;
+    for (const [t, n] of Object.entries(m.edgeTypes)) counts.edgeTypes[t] = (counts.edgeTypes[t] ?? 0) + n;
+    if (m.unfinished !== null) {
+      unfinished.push({ egoId: String(m.row.ego_id), outcome: m.unfinished, alters: m.alters });
+      if (!options.includeUnfinished) {
+        options.onProgress?.(counts.egos, expected);
+        return;
+      }
+    }
+    for (const [t, n] of Object.entries(m.nodeTypes)) {
+      nodeTypeTally.alters[t] = (nodeTypeTally.alters[t] ?? 0) + n;
+      nodeTypeTally.egos[t] = (nodeTypeTally.egos[t] ?? 0) + 1;
+    }
+    for (const [t, n] of Object.entries(m.tiedNodeTypes)) nodeTypeTally.ties[t] = (nodeTypeTally.ties[t] ?? 0) + n;
     tracked.forEach((v, i) => {
       if (m.undeclared[i] > 0) undeclared.set(v.id, (undeclared.get(v.id) ?? 0) + m.undeclared[i]);
       if (m.multiple[i] > 0) multiple.set(v.id, (multiple.get(v.id) ?? 0) + m.multiple[i]);
@@ -120,13 +154,8 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
       });
       openTallies.push(kept);
     }
-    counts.egos++;
-    counts.alters += m.alters;
-    counts.ties += m.ties;
-    for (const [t, n] of Object.entries(m.nodeTypes)) counts.nodeTypes[t] = (counts.nodeTypes[t] ?? 0) + n;
-    for (const [t, n] of Object.entries(m.edgeTypes)) counts.edgeTypes[t] = (counts.edgeTypes[t] ?? 0) + n;
     rows.push(m.row);
-    options.onProgress?.(rows.length, expected);
+    options.onProgress?.(counts.egos, expected);
   };
 
   const expected = options.onProgress || options.jobs === undefined ? await dataset.expectedEgos?.() : undefined;
@@ -189,12 +218,16 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
     );
   }
 
+  const unfinishedNote = unfinishedWarning(unfinished, options.includeUnfinished === true, options.showEgoId);
+  if (unfinishedNote !== null) warnings.push(unfinishedNote);
+  warnings.push(...rosterWarnings(nodeTypeTally, plan, Object.keys(dataset.codebook.node)));
+
   rows.sort((a, b) => compareEgoIds(a.ego_id as string, b.ego_id as string));
   const columns: Column[] = [...leading, ...measureColumns];
   checkUniqueIds(columns);
   const table: Table = { name: "measures", columns, rows };
   if (notes.length > 0) table.notes = notes;
-  return { table, measureColumns, plan: finalPlan, egoCount: rows.length, notes, warnings, counts };
+  return { table, measureColumns, plan: finalPlan, egoCount: rows.length, notes, warnings, counts, unfinished };
 }
 
 /** Worker threads to use: as asked; by default one per core for a large export; 1 where threads cannot run. */

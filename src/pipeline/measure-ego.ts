@@ -8,6 +8,7 @@ import {
   type StudyPlan,
 } from "../measures/index.js";
 import type { Cell } from "../tables/index.js";
+import { unfinishedOutcome } from "./unfinished-interviews.js";
 
 /** What measuring one ego needs; plain data, so a worker thread can have it. */
 export interface EgoRowSpec {
@@ -35,6 +36,10 @@ export interface EgoRow {
   ties: number;
   nodeTypes: Record<string, number>;
   edgeTypes: Record<string, number>;
+  /** Ties of the counted edge types touching an alter of each node type (a tie between two types counts for both). */
+  tiedNodeTypes: Record<string, number>;
+  /** How the interview ended when it was not completed (see unfinishedOutcome), else null. */
+  unfinished: string | null;
 }
 
 /**
@@ -61,7 +66,46 @@ export function measureEgo(network: EgoNetwork, spec: EgoRowSpec): EgoRow {
   const edgeTypes: Record<string, number> = {};
   for (const a of network.alters) nodeTypes[a.nodeType] = (nodeTypes[a.nodeType] ?? 0) + 1;
   for (const t of network.ties) edgeTypes[t.edgeType] = (edgeTypes[t.edgeType] ?? 0) + 1;
-  return { row, undeclared, multiple, openTallies, alters: network.alters.length, ties: network.ties.length, nodeTypes, edgeTypes };
+  return {
+    row,
+    undeclared,
+    multiple,
+    openTallies,
+    alters: network.alters.length,
+    ties: network.ties.length,
+    nodeTypes,
+    edgeTypes,
+    tiedNodeTypes: tiesByNodeType(network, spec.plan),
+    unfinished: unfinishedOutcome(network.ego.meta),
+  };
+}
+
+/**
+ * Ties of the counted edge types that touch an alter of each node type (self-loops left aside): summed over
+ * a study, a node type with alters and no ties is a roster nobody was tied to. Only whether a count is 0
+ * matters, so an ego with one node type counts its ties without looking their ends up.
+ */
+function tiesByNodeType(network: EgoNetwork, plan: StudyPlan): Record<string, number> {
+  const out: Record<string, number> = {};
+  const counted = plan.edgeTypes === null ? null : new Set(plan.edgeTypes);
+  const only = network.alters.length > 0 && network.alters.every((a) => a.nodeType === network.alters[0].nodeType) ? network.alters[0].nodeType : null;
+  if (only !== null) {
+    // One node type (the usual case): every tie between two of the ego's alters touches it.
+    let n = 0;
+    for (const t of network.ties) if (t.sourceId !== t.targetId && (counted === null || counted.has(t.edgeType))) n++;
+    if (n > 0) out[only] = n;
+    return out;
+  }
+  const typeOf = new Map<string, string>();
+  for (const a of network.alters) if (!typeOf.has(a.alterId)) typeOf.set(a.alterId, a.nodeType);
+  for (const t of network.ties) {
+    if (t.sourceId === t.targetId || (counted !== null && !counted.has(t.edgeType))) continue;
+    const s = typeOf.get(t.sourceId);
+    const e = typeOf.get(t.targetId);
+    if (s !== undefined) out[s] = (out[s] ?? 0) + 1;
+    if (e !== undefined && e !== s) out[e] = (out[e] ?? 0) + 1;
+  }
+  return out;
 }
 
 /** An ego value as a cell: lists (categorical) become their single option, or options joined by `;`. */

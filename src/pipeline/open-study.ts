@@ -15,6 +15,8 @@ export interface OpenStudyOptions {
   protocol?: string;
   inputFormat?: InputFormat;
   egoId?: "caseId" | "sessionId" | "egoUUID";
+  /** Keep interviews that were not completed (`--include-unfinished`); measureDataset leaves them out by default. */
+  includeUnfinished?: boolean;
   cwd?: string;
 }
 
@@ -28,6 +30,8 @@ export interface OpenedStudy {
   plan: StudyPlan;
   /** Where the dataset's problems go as it streams. */
   problems: ProblemList;
+  /** As OpenStudyOptions says, for measureDataset. */
+  includeUnfinished: boolean;
 }
 
 /**
@@ -47,7 +51,15 @@ export async function openStudy(options: OpenStudyOptions): Promise<OpenedStudy>
     egoIdField: options.egoId ?? config.egoId ?? "caseId",
     problems,
   });
-  return { config, configPath: loaded.path, dataPath, dataset, plan: makeStudyPlan(dataset.codebook, config), problems };
+  return {
+    config,
+    configPath: loaded.path,
+    dataPath,
+    dataset,
+    plan: makeStudyPlan(dataset.codebook, config),
+    problems,
+    includeUnfinished: options.includeUnfinished === true,
+  };
 }
 
 /** The data: the input; a study folder's configured data; or, with no input, the current config's data. */

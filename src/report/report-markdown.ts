@@ -1,6 +1,7 @@
 import type { Problem } from "../model/index.js";
 import type { StudyTable } from "../pipeline/build-study-tables.js";
 import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
+import type { UnfinishedInterview } from "../pipeline/unfinished-interviews.js";
 
 export interface ReportMarkdownInput {
   version: string;
@@ -15,6 +16,8 @@ export interface ReportMarkdownInput {
   errors: Problem[];
   notes: string[];
   leftOut: string[];
+  /** Interviews left out because they were not completed (not errors). */
+  leftOutUnfinished?: readonly UnfinishedInterview[];
   tables: StudyTable[];
   files: string[];
 }
@@ -31,13 +34,23 @@ export function reportMarkdown(r: ReportMarkdownInput): string {
   lines.push(`- netsp ${r.version}`);
   lines.push(`- Input: \`${r.input}\` (${r.format}, ${r.fileCount} file${r.fileCount === 1 ? "" : "s"})`);
   lines.push(r.config ? `- Configuration: \`${r.config}\` (sha256 ${r.configHash.slice(0, 12)})` : "- Configuration: none (defaults)");
-  lines.push(`- Egos: ${r.counts.egos}${r.leftOut.length ? ` (${r.leftOut.length} left out for errors; ${r.counts.egos - r.leftOut.length} analysed)` : ""}`);
+  const unfinished = r.leftOutUnfinished ?? [];
+  const leftOut = [
+    ...(r.leftOut.length ? [`${r.leftOut.length} left out for errors`] : []),
+    ...(unfinished.length ? [`${unfinished.length} unfinished, left out`] : []),
+  ];
+  const analysed = r.counts.egos - r.leftOut.length - unfinished.length;
+  lines.push(`- Egos: ${r.counts.egos}${leftOut.length ? ` (${leftOut.join("; ")}; ${analysed} analysed)` : ""}`);
   lines.push(`- Alters: ${r.counts.alters}${typeBreakdown(r.counts.nodeTypes)}`);
   lines.push(`- Ties: ${r.counts.ties}${typeBreakdown(r.counts.edgeTypes)}`);
   lines.push(`- Files written: ${r.files.join(", ")}`);
   lines.push("");
   if (r.leftOut.length) {
     lines.push("## Egos left out", "", `These egos had errors in their data and are not in any table (\`--keep-going\`): ${r.leftOut.join(", ")}.`, "");
+  }
+  if (unfinished.length) {
+    const list = unfinished.map((u) => `${u.egoId} (${u.outcome}, ${u.alters} alter${u.alters === 1 ? "" : "s"})`).join(", ");
+    lines.push("## Unfinished interviews left out", "", `These interviews were not completed and are not in any table (\`--include-unfinished\` keeps them): ${list}.`, "");
   }
   const problems = [...r.errors, ...r.warnings];
   if (problems.length || r.notes.length) {

@@ -2,6 +2,7 @@ import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, StudyConfig } from "../model/index.js";
 import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
+import type { UnfinishedInterview } from "../pipeline/unfinished-interviews.js";
 import { hashFile } from "./hash-file.js";
 
 /**
@@ -17,6 +18,8 @@ export interface RunRecord {
   config: { path: string | null; sha256: string; resolved: StudyConfig };
   counts: StudyCounts & { analysed: number };
   leftOut: string[];
+  /** Interviews left out because they were not completed (`--include-unfinished` keeps them); not errors. */
+  leftOutUnfinished: UnfinishedInterview[];
   errors: ReportedProblem[];
   warnings: ReportedProblem[];
   notes: string[];

@@ -6,36 +6,10 @@ import { loadStudyConfig } from "../../src/ingest/load-config.js";
 import { openDataset } from "../../src/ingest/open-dataset.js";
 import { makeStudyPlan } from "../../src/measures/index.js";
 import { ProblemList } from "../../src/model/index.js";
-import { EgoJobRunner, type EgoJobBatch, type EgoJobResult } from "../../src/pipeline/ego-job.js";
 import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
-import type { SpawnEgoWorker } from "../../src/pipeline/measure-in-workers.js";
 import { writeCohort } from "../../src/synth/index.js";
 import { faultyCohort } from "./faulty-cohort.js";
-
-/**
- * Workers run in this thread here (the test runner executes TypeScript, which a worker thread cannot): each
- * "worker" gets structured clones of its batches, as a thread would, and answers after a random delay, so
- * results come back out of order. Real threads are compared in jobs-bin.test.ts.
- */
-function threadLikeWorkers(seed: number): SpawnEgoWorker {
-  let state = seed;
-  const delay = () => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state % 4;
-  };
-  return (setup) => {
-    const runner = new EgoJobRunner(structuredClone(setup));
-    let onResults: (r: EgoJobResult[]) => void = () => undefined;
-    return {
-      post: (batch: EgoJobBatch) => {
-        const copy = structuredClone(batch);
-        setTimeout(() => onResults(structuredClone(runner.run(copy))), delay());
-      },
-      listen: (results) => (onResults = results),
-      terminate: async () => undefined,
-    };
-  };
-}
+import { threadLikeWorkers } from "./thread-like-workers.js";
 
 async function measure(input: string, jobs: number | undefined, withSink = true) {
   const loaded = await loadStudyConfig({ input });
