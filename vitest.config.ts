@@ -5,5 +5,7 @@ export default defineConfig({
     include: ["test/**/*.test.ts"],
     testTimeout: 30_000,
     pool: "forks",
+    // Builds bin/netsp.js from the current sources before any test runs (see the file).
+    globalSetup: ["test/setup/build-cli.ts"],
   },
 });

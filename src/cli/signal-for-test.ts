@@ -37,7 +37,12 @@ export async function signalForTest(moment: TestMoment): Promise<void> {
     return;
   }
   await new Promise<void>((resolve) => {
-    process.once(signal, () => resolve());
+    // Signal watchers do not keep Node running: the timer does, until the handlers have run.
+    const alive = setTimeout(resolve, 60_000);
+    process.once(signal, () => {
+      clearTimeout(alive);
+      resolve();
+    });
     process.kill(process.pid, signal);
   });
 }

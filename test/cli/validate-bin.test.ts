@@ -1,19 +1,16 @@
 import { spawnSync } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { BIN } from "../corpus/run-netsp-bin.js";
 import { RADAR_COUNTS } from "../ingest/radar-counts.js";
 
-// The installed command, end to end. Needs the compiled CLI (`npm run build`; `npm ci` builds it).
-const BIN = path.resolve("bin/netsp.js");
-const built = existsSync(path.resolve("dist/main.js"));
+// The installed command, end to end (built from the current sources by the global setup).
 
 function netsp(...args: string[]) {
   const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
-describe.skipIf(!built)("bin/netsp.js validate", () => {
+describe("bin/netsp.js validate", () => {
   it("reports 10 egos and the counts per type for the radar export; exit 0", () => {
     const r = netsp("validate", "fixtures/network-canvas-radar", "--json");
     expect(r.code).toBe(0);

@@ -1,12 +1,20 @@
-import { spawn, spawnSync, type SpawnOptions } from "node:child_process";
-import { existsSync } from "node:fs";
-import path from "node:path";
+import { spawnSync } from "node:child_process";
+import { inject } from "vitest";
 
-/** The installed command: bin/netsp.js running the bundled CLI, dist/main.js (`npm run build`; `npm ci` builds it). */
-export const BIN = path.resolve("bin/netsp.js");
+/**
+ * The installed command: bin/netsp.js running the bundled CLI, built from the current sources by the global
+ * setup (test/setup/build-cli.ts) before any test runs. Every test of the built command runs it through
+ * this module; there is no case in which such a test skips.
+ */
+export const BIN = builtBin();
 
-/** True when dist/ holds the bundled CLI. */
-export const BUILT = existsSync(path.resolve("dist/main.js"));
+function builtBin(): string {
+  const bin = inject("netspBin");
+  if (typeof bin !== "string") {
+    throw new Error("no test build of the CLI: run the tests through vitest.config.ts, whose globalSetup (test/setup/build-cli.ts) makes it");
+  }
+  return bin;
+}
 
 /** Heap limit of the child (MB): a leak or an unbounded buffer fails the run instead of passing slowly. */
 export const HEAP_MB = 192;
@@ -27,6 +35,8 @@ export interface BinOptions {
   /** Time limit; the child is killed (SIGKILL) after it. */
   timeoutMs?: number;
   heapMb?: number;
+  /** Another copy of the command to run (default BIN). */
+  bin?: string;
   /** Run as another user (a read-only check needs a user who is not root). */
   uid?: number;
   gid?: number;
@@ -35,7 +45,7 @@ export interface BinOptions {
 /** Runs `node --max-old-space-size=<heap> bin/netsp.js <args>` with a time limit, colour off. */
 export function runBin(args: string[], options: BinOptions = {}): BinRun {
   const started = performance.now();
-  const r = spawnSync(process.execPath, [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, BIN, ...args], {
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, options.bin ?? BIN, ...args], {
     cwd: options.cwd,
     encoding: "utf8",
     env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
@@ -46,16 +56,6 @@ export function runBin(args: string[], options: BinOptions = {}): BinRun {
   });
   const timedOut = (r.error as NodeJS.ErrnoException | undefined)?.code === "ETIMEDOUT";
   return { code: r.status, signal: r.signal, stdout: r.stdout ?? "", stderr: r.stderr ?? "", timedOut, ms: performance.now() - started };
-}
-
-/** Starts `bin/netsp.js <args>` in the background (for interrupting it). */
-export function startBin(args: string[], options: Pick<BinOptions, "cwd" | "env" | "heapMb"> = {}) {
-  const spawnOptions: SpawnOptions = {
-    cwd: options.cwd,
-    env: { ...process.env, NO_COLOR: "1", FORCE_COLOR: "0", ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  };
-  return spawn(process.execPath, [`--max-old-space-size=${options.heapMb ?? HEAP_MB}`, BIN, ...args], spawnOptions);
 }
 
 /** A stack trace, or netsp's own report of a bug: neither may ever reach a user for bad input. */

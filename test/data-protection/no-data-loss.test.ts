@@ -1,27 +1,26 @@
 /**
  * No data loss: inputs are only ever read (a read-only copy works and its bytes and times do not change),
- * and an interrupted `netsp analyse` (SIGINT while reading, or while writing its outputs) leaves the earlier
- * output folder byte for byte as it was, with no staging folder left behind.
+ * and an interrupted `netsp analyse` leaves the earlier output folder byte for byte as it was, or the
+ * complete new one, never a mixture, with nothing left beside it. Each interrupt arrives at an exact moment:
+ * the test build sends the signal itself where NETSP_TEST_SIGNAL_AT says (src/cli/signal-for-test.ts).
  */
 import { createHash } from "node:crypto";
-import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, watch, writeFileSync } from "node:fs";
+import { chmodSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILT, runBin, startBin } from "../corpus/run-netsp-bin.js";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { copyInstalledCli } from "../corpus/copy-installed-cli.js";
+import { runBin } from "../corpus/run-netsp-bin.js";
 
 const THESIS = path.resolve("fixtures/thesis");
-const POSIX = process.platform !== "win32";
-const ROOT_USER = POSIX && process.getuid?.() === 0;
+const ROOT_USER = process.getuid?.() === 0;
 /** Root ignores file permissions: the read-only run is made as the unprivileged user "nobody" instead. */
 const NOBODY = 65534;
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const d of dirs) {
-    if (POSIX) chmodTree(d, 0o755, 0o644);
+    chmodTree(d, 0o755, 0o644);
     rmSync(d, { recursive: true, force: true });
   }
 });
@@ -56,14 +55,21 @@ function chmodTree(dir: string, dirMode: number, fileMode: number): void {
   chmodSync(dir, dirMode);
 }
 
-/** Folders netsp writes beside the output while swapping it in; none may be left. */
+/** Folders netsp writes beside the output while swapping it in. */
 function leftovers(parent: string): string[] {
   return readdirSync(parent).filter((n) => n.includes(".netsp-new-") || n.includes(".netsp-old-"));
 }
 
-describe.skipIf(!BUILT || !POSIX)("inputs are opened read-only and never modified", () => {
+describe("inputs are opened read-only and never modified", () => {
   it("a read-only copy of the thesis study (files 0444, folders 0555) is analysed, and its bytes and times do not change", () => {
+    // Everything the run needs is copied where the unprivileged user can reach it: the checkout may sit in
+    // a private folder (mode 0700, as mktemp -d makes), which that user cannot enter.
+    for (let at = tmpdir(); ; at = path.dirname(at)) {
+      expect(statSync(at).mode & 0o001, `${at} must be searchable by other users for this test`).toBe(0o001);
+      if (path.dirname(at) === at) break;
+    }
     const base = tempDir();
+    const bin = copyInstalledCli(path.join(base, "netsp"));
     const study = path.join(base, "study");
     cpSync(THESIS, study, { recursive: true });
     chmodTree(study, 0o555, 0o444);
@@ -71,7 +77,7 @@ describe.skipIf(!BUILT || !POSIX)("inputs are opened read-only and never modifie
     const asUser = ROOT_USER ? { uid: NOBODY, gid: NOBODY } : {};
     // The output goes beside the data, in a folder the (unprivileged) user may write.
     const outParent = path.join(base, "results-parent");
-    mkdirSync(outParent, { mode: 0o777 });
+    mkdirSync(outParent);
     chmodSync(outParent, 0o777);
     const runs = [
       ["validate", study],
@@ -79,68 +85,77 @@ describe.skipIf(!BUILT || !POSIX)("inputs are opened read-only and never modifie
       ["analyse", study, "--out", path.join(outParent, "out"), "--format", "json,xlsx"],
     ];
     for (const args of runs) {
-      const r = runBin(args, { ...asUser, timeoutMs: 60_000 });
+      const r = runBin(args, { ...asUser, bin, cwd: base, timeoutMs: 60_000 });
       expect(r.code, `${args[0]}: ${r.stderr}`).toBe(0);
     }
     expect(existsSync(path.join(outParent, "out", "measures.csv"))).toBe(true);
     expect(snapshot(study)).toEqual(before);
+    // The run really was unprivileged: its outputs belong to nobody.
+    if (ROOT_USER) expect(statSync(path.join(outParent, "out", "measures.csv")).uid).toBe(NOBODY);
   });
 });
 
-// Interrupt timing depends on machine load: a run that finished before the signal is retried, never passed.
-describe.skipIf(!BUILT || !POSIX)("an interrupted analyse leaves the earlier outputs intact", { retry: 2 }, () => {
-  let big: string;
+describe("an interrupted analyse leaves the earlier outputs intact", () => {
   let parent: string;
   let out: string;
   let earlier: ReturnType<typeof snapshot>;
 
   beforeAll(() => {
-    const base = tempDir();
-    // A study large enough to take seconds: the thesis targets 20 times over (420 interviews), made by `netsp synth`.
-    const targets = parse(readFileSync(path.join(THESIS, "targets.csv")), { columns: true }) as Array<Record<string, string>>;
-    const many = Array.from({ length: 20 }, (_, k) => targets.map((t) => ({ ...t, id: `${t.id}R${String(k).padStart(2, "0")}` }))).flat();
-    writeFileSync(path.join(base, "targets.csv"), stringify(many, { header: true }));
-    big = path.join(base, "big");
-    const synth = runBin(["synth", "--targets", path.join(base, "targets.csv"), "--out", big, "-q"], { timeoutMs: 60_000 });
-    expect(synth.code, synth.stderr).toBe(0);
-    parent = path.join(base, "results");
+    parent = path.join(tempDir(), "results");
     out = path.join(parent, "thesis-tables");
+  });
+
+  beforeEach(() => {
+    rmSync(parent, { recursive: true, force: true });
     const first = runBin(["analyse", THESIS, "--out", out, "-q"], { timeoutMs: 60_000 });
     expect(first.code, first.stderr).toBe(0);
     earlier = snapshot(out);
     expect(Object.keys(earlier)).toContain(".netsp-output");
-  }, 120_000);
+  });
 
-  it("SIGINT while reading: the earlier folder is unchanged and nothing is left beside it", async () => {
-    const child = startBin(["analyse", big, "--out", out, "--format", "json,xlsx", "-q"]);
-    await new Promise((resolve) => setTimeout(resolve, 400));
-    expect(child.exitCode, "the run must still be going when interrupted (make the input bigger)").toBeNull();
-    child.kill("SIGINT");
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
-    expect(code === 130 || signal === "SIGINT", `exit ${code} ${signal}`).toBe(true);
+  /** A second run, with other formats so its outputs differ, interrupted at `moment`. */
+  function interrupted(moment: string) {
+    return runBin(["analyse", THESIS, "--out", out, "--format", "json,xlsx", "-q"], { env: { NETSP_TEST_SIGNAL_AT: moment }, timeoutMs: 60_000 });
+  }
+
+  it("SIGINT while reading (after the first ego): the process stops, the earlier folder is unchanged, nothing is left", () => {
+    const r = interrupted("measuring:SIGINT");
+    expect(r.signal, r.stderr).toBe("SIGINT");
     expect(snapshot(out)).toEqual(earlier);
     expect(leftovers(parent)).toEqual([]);
-  }, 30_000);
+  });
 
-  it("SIGINT the moment the new outputs start being written: the earlier folder or the complete new one, never a mixture", async () => {
-    const child = startBin(["analyse", big, "--out", out, "--format", "json,xlsx", "-q"]);
-    let interrupted = false;
-    const watcher = watch(parent, (_event, name) => {
-      if (!interrupted && name && String(name).includes(".netsp-new-")) {
-        interrupted = true;
-        child.kill("SIGINT");
-      }
-    });
-    const [code, signal] = await new Promise<[number | null, NodeJS.Signals | null]>((resolve) => child.on("exit", (c, s) => resolve([c, s])));
-    watcher.close();
-    expect(interrupted, "the staging folder was seen").toBe(true);
-    expect(signal, "netsp handles the interrupt itself while writing").toBeNull();
+  it("SIGINT as the new outputs start being written: exit 130, the earlier folder is unchanged, nothing is left", () => {
+    const r = interrupted("writing:SIGINT");
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/interrupted: .*thesis-tables is left as it was before this run/);
+    expect(snapshot(out)).toEqual(earlier);
     expect(leftovers(parent)).toEqual([]);
-    const now = snapshot(out);
-    if (code === 130 && JSON.stringify(now) === JSON.stringify(earlier)) return; // interrupted before the swap
-    // Too late to stop: the swap had begun, so the new folder is there whole.
+  });
+
+  it("SIGINT once the swap has begun: the swap finishes, exit 130, the complete new folder, nothing is left", () => {
+    const r = interrupted("swapping:SIGINT");
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/interrupted after .*thesis-tables was written in full/);
     const record = JSON.parse(readFileSync(path.join(out, "run.json"), "utf8")) as { outputs: string[]; counts: { egos: number } };
-    expect(record.counts.egos).toBe(420);
+    expect(record.counts.egos).toBe(21);
+    expect(record.outputs).toContain("tables.xlsx");
     for (const f of record.outputs) expect(existsSync(path.join(out, f)), f).toBe(true);
-  }, 30_000);
+    expect(leftovers(parent)).toEqual([]);
+  });
+
+  it("killed between the two renames of the swap: the earlier outputs are set aside whole, and the next run restores them", () => {
+    const r = interrupted("between-renames:SIGKILL");
+    expect(r.signal, r.stderr).toBe("SIGKILL");
+    expect(existsSync(out)).toBe(false);
+    const [old] = leftovers(parent).filter((n) => n.includes(".netsp-old-"));
+    expect(snapshot(path.join(parent, old))).toEqual(earlier);
+
+    const next = runBin(["analyse", THESIS, "--out", out, "-q"], { timeoutMs: 60_000 });
+    expect(next.code, next.stderr).toBe(0);
+    expect(next.stderr).toMatch(/warning: found .*netsp-old-.*the previous outputs.*Restored as .*thesis-tables/);
+    expect(next.stderr).toMatch(/warning: found .*netsp-new-.*the unfinished outputs.*Removed/);
+    expect(leftovers(parent)).toEqual([]);
+    expect(Object.keys(snapshot(out))).toEqual(Object.keys(earlier));
+  });
 });

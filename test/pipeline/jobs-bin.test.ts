@@ -1,13 +1,12 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { BIN } from "../corpus/run-netsp-bin.js";
 import { faultyCohort } from "./faulty-cohort.js";
 
-// Worker threads run compiled code: these tests run the installed command (`npm run build`; `npm ci` builds it).
-const BIN = path.resolve("bin/netsp.js");
-const built = existsSync(path.resolve("dist/main.js")) && existsSync(path.resolve("dist/ego-worker.js"));
+// Worker threads run compiled code: these tests run the installed command, built by the global setup.
 const root = mkdtempSync(path.join(tmpdir(), "netsp-jobs-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
@@ -30,7 +29,7 @@ function outputs(dir: string): Record<string, unknown> {
   return out;
 }
 
-describe.skipIf(!built)("--jobs: the same output from any number of worker threads", () => {
+describe("--jobs: the same output from any number of worker threads", () => {
   it("netsp analyse on a merged cohort of 600 egos: every file identical with 1, 2 and 3 threads", () => {
     const data = path.join(root, "cohort");
     expect(netsp("synth", "--egos", "600", "--alters", "30", "--format", "merged", "--out", data, "--quiet").code).toBe(0);
