@@ -1,5 +1,8 @@
+import { centredCrossProduct } from "./centred-cross-product.js";
+import { centredValues } from "./centred-values.js";
 import { isPresent } from "./drop-missing.js";
 import { quantileType7 } from "./quantile.js";
+import { timesPowerOfTwo } from "./times-power-of-two.js";
 
 /** Group descriptives. Every statistic is null (with `reason`) when it is undefined. */
 export interface Descriptives {
@@ -24,6 +27,11 @@ export interface Descriptives {
  * n, median, quartiles (R type 7), mean, standard deviation (n − 1), min and max of the non-missing values
  * (R `summary()` + `sd()`; numpy `percentile`, `std(ddof=1)`). Missing values are dropped and counted.
  * An empty sample gives n = 0 and nulls; one value gives sd = null (no spread can be estimated from one value).
+ * The mean and sd are those of the exact values of the doubles, to the last bit or two whatever their size
+ * or offset (see centredValues: exact sums on values scaled by a power of two, corrected two-pass sum of
+ * squares), as Python's statistics.mean and statistics.stdev compute them with fractions; R's sd() on
+ * 1e12 + 0.008, 1e12 + 0.007 × 3 is 0.2% off the exact 0.00054931640625. An sd beyond the largest double
+ * (values near ±1.8e308) is null with a reason.
  *
  * Example: descriptives([1, 2, 3, 4, null]) → n 4, missing 1, median 2.5, q1 1.75, q3 3.25, mean 2.5,
  * sd 1.2909944487358056, min 1, max 4.
@@ -43,21 +51,28 @@ export function descriptives(values: ArrayLike<number | null>): Descriptives {
       reason: "no non-missing values",
     };
   }
-  let sum = 0;
-  for (const v of x) sum += v;
-  const mean = sum / n;
-  let ss = 0;
-  for (const v of x) ss += (v - mean) * (v - mean);
+  const centred = centredValues(x);
+  let sd: number | null = null;
+  let reason: string | null = null;
+  if (n < 2) {
+    reason = "one value: the standard deviation is undefined";
+  } else {
+    sd = timesPowerOfTwo(Math.sqrt(centredCrossProduct(centred, centred) / (n - 1)), centred.exponent);
+    if (!Number.isFinite(sd)) {
+      sd = null;
+      reason = "the standard deviation is beyond the largest double (about 1.8e308)";
+    }
+  }
   return {
     n,
     missing,
     median: quantileType7(x, 0.5),
     q1: quantileType7(x, 0.25),
     q3: quantileType7(x, 0.75),
-    mean,
-    sd: n >= 2 ? Math.sqrt(ss / (n - 1)) : null,
+    mean: centred.mean,
+    sd,
     min: x[0],
     max: x[n - 1],
-    reason: n >= 2 ? null : "one value: the standard deviation is undefined",
+    reason,
   };
 }

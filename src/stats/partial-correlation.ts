@@ -1,3 +1,5 @@
+import { allEqual } from "./all-equal.js";
+import { centredValues } from "./centred-values.js";
 import type { CorrelationResult } from "./correlation-result.js";
 import { correlationTest } from "./correlation-test.js";
 import { midranks } from "./ranks.js";
@@ -12,8 +14,11 @@ export interface PartialCorrelationOptions {
  * of y after least-squares regression on (1, z₁, …, z_k); df = n − 2 − k, p from Student's t, 95% Fisher z
  * interval with se = 1/√(n − 3 − k). Cases with any value missing are dropped (n = complete cases).
  * With `ranks`, every variable is first replaced by its midranks over those cases (partial Spearman, as
- * R ppcor::pcor.test(method = "spearman")). Residuals by modified Gram–Schmidt with re-orthogonalisation.
- * Null with a reason when the controls are collinear (or constant), or x or y is fully explained by them.
+ * R ppcor::pcor.test(method = "spearman")). Residuals by modified Gram–Schmidt with re-orthogonalisation, on
+ * each variable scaled by a power of two to unit size and centred on its exactly summed mean (centredValues),
+ * so values near 1e±300 or with a large offset lose nothing to overflow or cancellation.
+ * Null with a reason when a control is constant (every value equal) or the controls are collinear, or x or
+ * y is constant or fully explained by them.
  * Reference: Anderson (2003), An Introduction to Multivariate Statistical Analysis, §2.5; = numpy lstsq
  * residuals + scipy.stats.pearsonr; SPSS PARTIAL CORR.
  *
@@ -39,12 +44,24 @@ export function partialCorrelation(
     return correlationTest({ r: null, reason: `n = ${n}: too few complete cases for ${k} control${k === 1 ? "" : "s"}` }, n, k);
   }
 
+  if (data.slice(2).some((c) => allEqual(c))) {
+    return correlationTest({ r: null, reason: "the control variables are constant or collinear: the partial correlation is undefined" }, n, k);
+  }
+  if (allEqual(data[0]) || allEqual(data[1])) {
+    return correlationTest(
+      { r: null, reason: "x or y is constant or fully determined by the controls: the partial correlation is undefined" },
+      n,
+      k,
+    );
+  }
+  const centred = data.map((c) => Array.from(centredValues(c).deviations));
+
   // Orthonormal basis of the design (1, z₁..z_k).
   const basis: number[][] = [normalise(new Array<number>(n).fill(1))];
   for (let j = 0; j < k; j++) {
-    const column = data[2 + j];
+    const column = centred[2 + j];
     const residual = project(column, basis);
-    if (norm(residual) <= 1e-10 * norm(centre(column))) {
+    if (norm(residual) <= 1e-10 * norm(column)) {
       return correlationTest(
         { r: null, reason: "the control variables are constant or collinear: the partial correlation is undefined" },
         n,
@@ -53,11 +70,11 @@ export function partialCorrelation(
     }
     basis.push(normalise(residual));
   }
-  const ex = project(data[0], basis);
-  const ey = project(data[1], basis);
+  const ex = project(centred[0], basis);
+  const ey = project(centred[1], basis);
   const nx = norm(ex);
   const ny = norm(ey);
-  if (nx <= 1e-10 * norm(centre(data[0])) || ny <= 1e-10 * norm(centre(data[1])) || nx === 0 || ny === 0) {
+  if (nx <= 1e-10 * norm(centred[0]) || ny <= 1e-10 * norm(centred[1]) || nx === 0 || ny === 0) {
     return correlationTest(
       { r: null, reason: "x or y is constant or fully determined by the controls: the partial correlation is undefined" },
       n,
@@ -92,9 +109,4 @@ function norm(v: readonly number[]): number {
 function normalise(v: readonly number[]): number[] {
   const length = norm(v);
   return v.map((a) => a / length);
-}
-
-function centre(v: readonly number[]): number[] {
-  const mean = v.reduce((a, b) => a + b, 0) / v.length;
-  return v.map((a) => a - mean);
 }
