@@ -19,6 +19,7 @@ export interface ComparisonReport {
  * The report as JSON: `{by, levels, source, results: [{measure, test, groups, …}]}`. Mann–Whitney results add
  * `n, u, w, z, p, p_exact, r, rank_biserial`; Kruskal–Wallis results add `n, h, df, p, epsilon_squared` and
  * `pairwise`. Undefined values are null with a `reason`; a number that is not finite is a bug and throws.
+ * Kruskal–Wallis results also carry `note` (null, or which levels with no values were left out).
  */
 export function compareJson(report: ComparisonReport): string {
   const out = {
@@ -42,7 +43,7 @@ function resultJson(measure: string, c: GroupComparison, labels: Record<string, 
   const t = c.kruskalWallis!;
   return {
     measure, test: c.test, groups, n: t.n, h: t.h, df: t.df, p: t.p, epsilon_squared: t.epsilonSquared, reason: c.reason,
-    pairwise: (c.pairwise ?? []).map(pairJson),
+    note: c.note, pairwise: (c.pairwise ?? []).map(pairJson),
   };
 }
 

@@ -53,7 +53,9 @@ export function compareSpssTables(report: ComparisonReport): Table[] {
     return row;
   };
   const notes = [`a. Grouping Variable: ${byLabel}`];
-  const reasons = report.results.filter((r) => r.comparison.reason !== null).map((r) => `${r.measure}: ${r.comparison.reason}`);
+  const reasons = report.results
+    .filter((r) => (r.comparison.reason ?? r.comparison.note) !== null)
+    .map((r) => `${r.measure}: ${r.comparison.reason ?? r.comparison.note}`);
   let testRows: Array<Record<string, Cell>>;
   if (twoLevels) {
     const t = (i: number) => report.results[i].comparison.mannWhitney!;

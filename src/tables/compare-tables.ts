@@ -1,5 +1,6 @@
-import type { Cell, Column, Table } from "./table.js";
+import type { GroupComparison } from "../stats/index.js";
 import type { ComparisonReport } from "./compare-report.js";
+import type { Cell, Column, Table } from "./table.js";
 
 const NOTE_MW =
   "Mann–Whitney U, two-tailed. Z is tie-corrected, without continuity correction; p = 2Φ(−|Z|). Exact p: the " +
@@ -42,7 +43,7 @@ export function compareTables(report: ComparisonReport): Table[] {
         ], report),
         rows: report.results.map(({ measure, comparison: c }) => {
           const t = c.mannWhitney!;
-          return { measure, u: t.u, w: t.w, z: t.z, p: t.p, p_exact: t.pExact, r: t.r, rank_biserial: t.rankBiserial, note: c.reason ?? "" };
+          return { measure, u: t.u, w: t.w, z: t.z, p: t.p, p_exact: t.pExact, r: t.r, rank_biserial: t.rankBiserial, note: noteOf(c) };
         }),
         notes: [NOTE_MW],
       }
@@ -55,7 +56,7 @@ export function compareTables(report: ComparisonReport): Table[] {
         ], report),
         rows: report.results.map(({ measure, comparison: c }) => {
           const t = c.kruskalWallis!;
-          return { measure, n: t.n, h: t.h, df: t.df, p: t.p, epsilon_squared: t.epsilonSquared, note: c.reason ?? "" };
+          return { measure, n: t.n, h: t.h, df: t.df, p: t.p, epsilon_squared: t.epsilonSquared, note: noteOf(c) };
         }),
         notes: [NOTE_KW],
       };
@@ -83,7 +84,8 @@ export function compareTables(report: ComparisonReport): Table[] {
 /**
  * The comparison as one CSV-ready table: for each measure an overall row (test `mann-whitney` or
  * `kruskal-wallis`, with n, median, mean rank and rank sum of every level in its own columns), then for three or
- * more levels one `pairwise` row per pair of levels. Full precision; null is an empty cell.
+ * more levels one `pairwise` row per pair of levels. Full precision; null is an empty cell, with its `reason`.
+ * A `note` column is added when a test was computed with something to say (levels with no values left out).
  */
 export function compareCsvTable(report: ComparisonReport): Table {
   const twoLevels = report.levels.length === 2;
@@ -96,10 +98,11 @@ export function compareCsvTable(report: ComparisonReport): Table {
   const columns: Column[] = [
     { id: "measure" }, { id: "test" }, { id: "level_a" }, { id: "level_b" }, { id: "n" }, ...levelColumns,
     ...statColumns.map((id) => ({ id })), { id: "reason" },
+    ...(report.results.some((r) => r.comparison.note !== null) ? [{ id: "note" }] : []),
   ];
   const rows: Array<Record<string, Cell>> = [];
   for (const { measure, comparison: c } of report.results) {
-    const overall: Record<string, Cell> = { measure, test: c.test, level_a: null, level_b: null, reason: c.reason };
+    const overall: Record<string, Cell> = { measure, test: c.test, level_a: null, level_b: null, reason: c.reason, note: c.note };
     for (const g of c.levels) {
       overall[`n_${g.level}`] = g.n;
       overall[`median_${g.level}`] = g.median;
@@ -127,5 +130,10 @@ export function compareCsvTable(report: ComparisonReport): Table {
 }
 
 function withNote(columns: Column[], report: ComparisonReport): Column[] {
-  return report.results.some((r) => r.comparison.reason !== null) ? [...columns, { id: "note" }] : columns;
+  return report.results.some((r) => noteOf(r.comparison) !== "") ? [...columns, { id: "note" }] : columns;
+}
+
+/** What the note column of a test says: why it is null, else what to know about it, else nothing. */
+function noteOf(c: GroupComparison): string {
+  return c.reason ?? c.note ?? "";
 }

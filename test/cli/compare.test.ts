@@ -63,13 +63,20 @@ describe("all values tied", () => {
 });
 
 describe("a level with no egos", () => {
-  it("is reported with n = 0 and the test null with a reason", async () => {
+  it("is reported with n = 0 and left out of the test, as R does, with a note", async () => {
     const out = await json(["compare", rows, "--by", "group", "--levels", "A,B,D", "--measures", "size"]);
     const [r] = out.results;
     expect(r.test).toBe("kruskal-wallis");
     expect(r.groups.map((g: { level: string; n: number }) => [g.level, g.n])).toEqual([["A", 2], ["B", 2], ["D", 0]]);
-    expect([r.h, r.p]).toEqual([null, null]);
-    expect(r.reason).toBe('no values in level "D"');
+    // A = {10, 12}, B = {20, 25}: ranks 1, 2 | 3, 4.
+    // unlist(kruskal.test(c(10, 12, 20, 25, NA), factor(c('A', 'A', 'B', 'B', 'D')))[c('statistic', 'parameter', 'p.value')])
+    //   → 2.3999999999999986 1 0.12133525035848212
+    expect(Math.abs(r.h - 2.3999999999999986)).toBeLessThanOrEqual(1e-9 * 2.4);
+    expect(r.df).toBe(1);
+    expect(Math.abs(r.p - 0.12133525035848212)).toBeLessThanOrEqual(1e-9 * 0.12133525035848212);
+    expect(r.reason).toBeNull();
+    expect(r.note).toBe('no values in level "D": left out of the test (df = 1)');
+    expect(r.groups.map((g: { mean_rank: number | null }) => g.mean_rank)).toEqual([1.5, 3.5, null]);
     expect(r.pairwise.map((p: { p: number | null }) => p.p === null)).toEqual([false, true, true]);
     expect(r.pairwise[1].reason).toMatch(/"D"/);
   });

@@ -74,10 +74,15 @@ describe("a level with no values", () => {
     expect(r.reason).toMatch(/first group has no values/);
     expect(mannWhitney([1], [null, null]).reason).toMatch(/second group has no values/);
   });
-  it("Kruskal–Wallis is null; Dunn tests the other pairs, adjusting over those only", () => {
+  it("Kruskal–Wallis leaves the empty group out (as R does); Dunn tests the other pairs, adjusting over those only", () => {
+    // unlist(kruskal.test(c(1, 2, 3, 4, NA), factor(c('A', 'A', 'B', 'B', 'C')))[...]) → 2.3999999999999986 1 0.12133525035848212
+    // (test/reference/stats/edge-cases.R, case P5; more in floating-point-edges.test.ts)
     const kw = kruskalWallis([[1, 2], [], [3, 4]]);
-    expect(kw.h).toBeNull();
-    expect(kw.reason).toMatch(/group 2 has no values/);
+    expectClose(kw.h, 2.3999999999999986, "H");
+    expect(kw.df).toBe(1);
+    expect(kw.reason).toBeNull();
+    expect(kw.dropped).toEqual([1]);
+    expect(kw.note).toMatch(/group 2 has no values: left out/);
     const dunn = dunnPairwise([[1, 2], [], [3, 4]]);
     expect(dunn.pairs.map((p) => p.p === null)).toEqual([true, false, true]);
     expect(dunn.pairs[0].reason).toMatch(/group 2/);
