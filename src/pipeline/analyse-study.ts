@@ -6,6 +6,7 @@ import type { Table } from "../tables/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
 import { compareEgoIds, measureDataset, type StudyCounts } from "./measure-ego-rows.js";
 import { openStudy } from "./open-study.js";
+import type { UnfinishedInterview } from "./unfinished-interviews.js";
 
 export interface AnalyseOptions {
   /** The data (or a folder whose netsp.config.json names it); default: the config's `data`. */
@@ -47,6 +48,8 @@ export interface StudyAnalysis {
   notes: string[];
   /** Egos left out because their data had errors (with --keep-going). */
   leftOut: string[];
+  /** Interviews left out because they were not completed (none with includeUnfinished); not errors. */
+  leftOutUnfinished: UnfinishedInterview[];
   timings: { readAndMeasureMs: number; tablesMs: number };
   /** The pseudonymiser the rows were written with (`--pseudonymise`), for anything that shows ego ids later. */
   pseudonymiser?: Pseudonymiser;
@@ -81,8 +84,13 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     onProgress: options.onProgress,
     jobs: options.jobs,
     problems,
+    includeUnfinished: options.includeUnfinished,
+    ...(options.pseudonymiser ? { showEgoId: (id: string) => options.pseudonymiser!.id(id) } : {}),
   });
   const counts: StudyCounts = measured.counts;
+  const leftOutUnfinished = options.includeUnfinished
+    ? []
+    : measured.unfinished.map((u) => (options.pseudonymiser ? { ...u, egoId: options.pseudonymiser.id(u.egoId) } : u));
   if (pseudo) learnIds(pseudo, measured.table.rows, problems.problems);
   const shownProblems = (list: Problem[]) => (pseudo ? list.map((p) => pseudo.problem(p)) : list);
   const readAndMeasureMs = performance.now() - started;
@@ -143,8 +151,9 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     tables,
     errors: shownProblems(errors),
     warnings: shownProblems(problems.warnings),
-    notes: [...plan.warnings, ...measured.warnings, ...tableWarnings, ...untypedNote].map((n) => (pseudo ? pseudo.text(n) : n)),
+    notes: [...plan.warnings, ...measured.warnings, ...tableWarnings].map((n) => (pseudo ? pseudo.text(n) : n)),
     leftOut,
+    leftOutUnfinished,
     timings: { readAndMeasureMs, tablesMs },
     ...(pseudo ? { pseudonymiser: pseudo } : {}),
   };
