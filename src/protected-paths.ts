@@ -39,16 +39,18 @@ export async function refuseProtectedOutput(
   const noun = options.kind === "folder" ? "folder" : "file";
   const target = await describeOutput(out);
   const read = await describeInputs(inputs);
+  // Files first, so that a link to a file inside an input folder is named as the link it is.
   for (const input of read) {
-    if (input.info.isDirectory()) {
-      if (isInside(target.real, input.real) || target.above.some((a) => sameFile(a, input.info))) {
-        throw new UsageError(`refusing to write into the input folder (${shown(input.given)}): give ${option} a ${noun} outside the data`);
-      }
-    } else if (target.info !== null && sameFile(target.info, input.info)) {
+    if (!input.info.isDirectory() && target.info !== null && sameFile(target.info, input.info)) {
       throw new UsageError(
         `refusing to write over the input ${shown(input.given)}: ${option} ${out} is ${await howSame(out, target.real, input.real)}. ` +
           `netsp never replaces a file it reads: give ${option} another ${noun}`,
       );
+    }
+  }
+  for (const input of read) {
+    if (input.info.isDirectory() && (isInside(target.real, input.real) || target.above.some((a) => sameFile(a, input.info)))) {
+      throw new UsageError(`refusing to write into the input folder (${shown(input.given)}): give ${option} a ${noun} outside the data`);
     }
   }
   if (options.kind !== "folder" || !target.info?.isDirectory()) return;
