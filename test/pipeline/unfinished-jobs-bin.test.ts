@@ -1,12 +1,11 @@
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { BIN } from "../corpus/run-netsp-bin.js";
 
-// Worker threads run compiled code: these tests run the installed command (`npm run build`; `npm ci` builds it).
-const BIN = path.resolve("bin/netsp.js");
-const built = existsSync(path.resolve("dist/main.js")) && existsSync(path.resolve("dist/ego-worker.js"));
+// Worker threads run compiled code: these tests run the installed command, built by the global setup.
 const DATA = path.resolve("fixtures/real-exports/unfinished/csv");
 const root = mkdtempSync(path.join(tmpdir(), "netsp-unfinished-bin-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -30,7 +29,7 @@ function outputs(dir: string): Record<string, unknown> {
   return out;
 }
 
-describe.skipIf(!built)("unfinished interviews through the installed command", () => {
+describe("unfinished interviews through the installed command", () => {
   it("analyse: left out, listed in run.json and report.md apart from errors, the same with 1 and 2 threads", () => {
     const results = [1, 2].map((jobs) => {
       const out = path.join(root, `analyse-${jobs}`);
