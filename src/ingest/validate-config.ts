@@ -38,9 +38,10 @@ const recordOf = (item: Check): Check => (v, at, out) => {
 const object = (shape: Record<string, Check>, required: string[] = [], rule?: (v: Record<string, unknown>, at: string, out: string[]) => void): Check =>
   (v, at, out) => {
     if (!isObject(v)) return void out.push(`${at}: expected an object, got ${describe(v)}`);
-    for (const key of required) if (!(key in v)) out.push(`${at}: "${key}" is required`);
+    for (const key of required) if (!Object.hasOwn(v, key)) out.push(`${at}: "${key}" is required`);
     for (const [k, x] of Object.entries(v)) {
-      const check = shape[k];
+      // Own keys only: a key named like an Object.prototype member ("toString", "__proto__") is unknown.
+      const check = Object.hasOwn(shape, k) ? shape[k] : undefined;
       if (check === undefined) {
         const hint = suggest(k, Object.keys(shape));
         out.push(`${at}: unknown key "${k}"${hint ? ` (did you mean "${hint}"?)` : ""}; allowed: ${Object.keys(shape).join(", ")}`);
@@ -53,7 +54,7 @@ const excludeRule = object(
   { variable: string, equals: scalar, in: arrayOf(scalar, true), nodeType: string },
   ["variable"],
   (v, at, out) => {
-    if (("equals" in v) === ("in" in v)) out.push(`${at}: give exactly one of "equals" or "in"`);
+    if (Object.hasOwn(v, "equals") === Object.hasOwn(v, "in")) out.push(`${at}: give exactly one of "equals" or "in"`);
   },
 );
 
@@ -116,10 +117,10 @@ const variableDeclaration = object(
   },
   [],
   (v, at, out) => {
-    if ("options" in v && "levels" in v) out.push(`${at}: give "options" (categorical) or "levels" (ordinal), not both`);
-    if ("levels" in v && v.type !== undefined && v.type !== "ordinal") out.push(`${at}: "levels" are for an ordinal; use "options" for a ${String(v.type)}`);
-    if ("options" in v && v.type !== undefined && v.type !== "categorical" && v.type !== "ordinal")
-      out.push(`${at}: "options" are for a categorical or ordinal variable, not a ${String(v.type)}`);
+    if (Object.hasOwn(v, "options") && Object.hasOwn(v, "levels")) out.push(`${at}: give "options" (categorical) or "levels" (ordinal), not both`);
+    if (Object.hasOwn(v, "levels") && v.type !== undefined && v.type !== "ordinal") out.push(`${at}: "levels" are for an ordinal; use "options" for a ${describe(v.type)}`);
+    if (Object.hasOwn(v, "options") && v.type !== undefined && v.type !== "categorical" && v.type !== "ordinal")
+      out.push(`${at}: "options" are for a categorical or ordinal variable, not a ${describe(v.type)}`);
   },
 );
 
