@@ -1,7 +1,7 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { OUTPUT_MARKER, recoverOutputFolder, writeOutputFolder } from "../../src/tables/write-output-folder.js";
 import { runCli } from "../cli/run-cli.js";
 
@@ -11,10 +11,17 @@ import { runCli } from "../cli/run-cli.js";
 
 /** A pid no process has (above Linux's largest, 2^22). */
 const GONE = 99_999_999;
+const made: string[] = [];
+afterAll(() => Promise.all(made.map((d) => rm(d, { recursive: true, force: true }))));
+async function tempDir(prefix: string): Promise<string> {
+  const dir = await mkdtemp(path.join(tmpdir(), prefix));
+  made.push(dir);
+  return dir;
+}
 const tag = (kind: "new" | "old", pid = GONE) => `.results.netsp-${kind}-${pid}-0badc0de`;
 
 async function withEarlierOutputs(): Promise<{ root: string; out: string }> {
-  const root = await mkdtemp(path.join(tmpdir(), "netsp-recover-"));
+  const root = await tempDir("netsp-recover-");
   const out = path.join(root, "results");
   await writeOutputFolder(out, new Map([["measures.csv", "ego_id\nearlier\n"]]));
   return { root, out };
@@ -65,7 +72,7 @@ describe("recoverOutputFolder", () => {
 
 describe("netsp analyse after a run that stopped mid-swap", () => {
   it("says what it found on stderr, restores the earlier outputs, then replaces them as usual", async () => {
-    const root = await mkdtemp(path.join(tmpdir(), "netsp-recover-cli-"));
+    const root = await tempDir("netsp-recover-cli-");
     const out = path.join(root, "results");
     expect((await runCli(["analyse", "fixtures/network-canvas-radar", "--out", out, "-q"])).exitCode).toBe(0);
     const earlier = await readFile(path.join(out, "measures.csv"), "utf8");
