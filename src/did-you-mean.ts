@@ -9,6 +9,7 @@ export function nearestName(name: string, known: Iterable<string>): string | und
   let best: string | undefined;
   let bestDistance = limit + 1;
   for (const candidate of known) {
+    if (candidate === name) continue; // the name itself is no suggestion
     const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
     if (d < bestDistance) [best, bestDistance] = [candidate, d];
   }
