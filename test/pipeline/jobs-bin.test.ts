@@ -1,33 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN } from "../corpus/run-netsp-bin.js";
+import { netsp, outputs } from "./bin-outputs.js";
 import { faultyCohort } from "./faulty-cohort.js";
 
 // Worker threads run compiled code: these tests run the installed command, built by the global setup.
 const root = mkdtempSync(path.join(tmpdir(), "netsp-jobs-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function netsp(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Every output file, run.json without what differs from run to run (times, and the clock's timestamps). */
-function outputs(dir: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of readdirSync(dir).sort()) {
-    const text = readFileSync(path.join(dir, f), "utf8");
-    if (f !== "run.json") out[f] = text;
-    else {
-      const { timingsMs, startedAt, finishedAt, ...rest } = JSON.parse(text);
-      out[f] = rest;
-    }
-  }
-  return out;
-}
 
 describe("--jobs: the same output from any number of worker threads", () => {
   it("netsp analyse on a merged cohort of 600 egos: every file identical with 1, 2 and 3 threads", () => {

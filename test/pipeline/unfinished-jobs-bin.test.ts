@@ -1,33 +1,13 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { BIN } from "../corpus/run-netsp-bin.js";
+import { netsp, outputs } from "./bin-outputs.js";
 
 // Worker threads run compiled code: these tests run the installed command, built by the global setup.
 const DATA = path.resolve("fixtures/real-exports/unfinished/csv");
 const root = mkdtempSync(path.join(tmpdir(), "netsp-unfinished-bin-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-
-function netsp(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-/** Every output file, run.json without what differs from run to run. */
-function outputs(dir: string): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const f of readdirSync(dir).sort()) {
-    const text = readFileSync(path.join(dir, f), "utf8");
-    if (f !== "run.json") out[f] = text;
-    else {
-      const { timingsMs, startedAt, finishedAt, ...rest } = JSON.parse(text);
-      out[f] = rest;
-    }
-  }
-  return out;
-}
 
 describe("unfinished interviews through the installed command", () => {
   it("analyse: left out, listed in run.json and report.md apart from errors, the same with 1 and 2 threads", () => {
