@@ -1,6 +1,6 @@
 import type { Variable } from "../model/index.js";
 import type { ColumnEvidence, ColumnEvidenceKind } from "./column-profile.js";
-import type { PlanBuilder } from "./plan-columns.js";
+import type { PlanBuilder } from "./column-plan.js";
 
 /**
  * Infers the variables of the columns no codebook describes, by these rules (README, "How netsp reads
