@@ -2,20 +2,12 @@ import path from "node:path";
 import { Command, Option } from "commander";
 import { DataError, UsageError } from "../errors.js";
 import type { Problem } from "../model/index.js";
-import { analyseStudy, DataErrorWithProblems } from "../pipeline/analyse-study.js";
-import { hashJson } from "../report/canonical-json.js";
-import { reportMarkdown } from "../report/report-markdown.js";
-import { describeInputFiles, relativePath, reportedProblems, type RunRecord } from "../report/run-record.js";
-import {
-  abandonOutputWrites,
-  checkOutputFolder,
-  recoverOutputFolder,
-  toCsv,
-  toJson,
-  toXlsx,
-  writeOutputFolder,
-  type Table,
-} from "../tables/index.js";
+import { analyseStudy, DataErrorWithProblems } from "../study/analyse-study.js";
+import { hashJson } from "../study/canonical-json.js";
+import { reportMarkdown } from "../study/report-markdown.js";
+import { describeInputFiles, relativePath, reportedProblems, type RunRecord } from "../study/run-record.js";
+import { abandonOutputWrites, checkOutputFolder, recoverOutputFolder, toCsv, toJson, toXlsx, writeOutputFolder } from "../tables/index.js";
+import { type Table } from "../model/index.js";
 import { VERSION } from "../version.js";
 import { error, info, style, warn } from "./messages.js";
 import { Progress } from "./progress.js";
@@ -23,7 +15,7 @@ import { checkKeyOutsideOutput, pseudonymiserFor } from "./pseudonymise-key.js";
 import { reportHtmlFor } from "./report.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 import { signalForTest } from "./signal-for-test.js";
-import { studyInputs } from "./study-inputs.js";
+import { studyInputs } from "../study/study-inputs.js";
 
 interface AnalyseCliOptions extends StudyCliOptions {
   out: string;

@@ -5,7 +5,7 @@ import { compareJson, type ComparisonReport } from "../tables/compare-report.js"
 import { compareSpssTables } from "../tables/compare-spss-tables.js";
 import { compareCsvTable, compareTables } from "../tables/compare-tables.js";
 import { renderTerminal, toCsv, toMarkdown } from "../tables/index.js";
-import { loadEgoRows } from "./load-ego-rows.js";
+import { loadEgoRows } from "../study/load-ego-rows.js";
 import { warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { refuseProtectedOutput } from "../protected-paths.js";

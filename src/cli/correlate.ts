@@ -5,7 +5,7 @@ import { correlateJson, correlateTable } from "../tables/correlate-tables.js";
 import { renderTerminal, toCsv, toMarkdown } from "../tables/index.js";
 import { assertNumeric, findColumn } from "../tables/build-comparison.js";
 import { chooseFormat, writeOutput } from "./output.js";
-import { loadEgoRows } from "./load-ego-rows.js";
+import { loadEgoRows } from "../study/load-ego-rows.js";
 import { warn } from "./messages.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";

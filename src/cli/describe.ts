@@ -13,10 +13,11 @@ import {
   type EntityDescription,
   type StudyDescription,
   type VariableDescription,
-} from "../pipeline/describe-study.js";
-import type { OpenedStudy } from "../pipeline/open-study.js";
-import { relativePath } from "../report/run-record.js";
-import { formatNumber, renderTerminal, type Table } from "../tables/index.js";
+} from "../study/describe-study.js";
+import type { OpenedStudy } from "../study/open-study.js";
+import { relativePath } from "../study/run-record.js";
+import { formatNumber, renderTerminal } from "../tables/index.js";
+import { type Table } from "../model/index.js";
 import { writeFileAtomic } from "../tables/write-file-atomic.js";
 import { error, info, warn } from "./messages.js";
 import { Progress } from "./progress.js";

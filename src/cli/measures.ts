@@ -2,15 +2,16 @@ import { Command } from "commander";
 import { DataError, UsageError, formatLocation } from "../errors.js";
 import { MEASURES } from "../measures/index.js";
 import type { InputFormat, Problem } from "../model/index.js";
-import { openStudy } from "../pipeline/open-study.js";
-import { measureDataset } from "../pipeline/measure-ego-rows.js";
-import { learnIds, learningIds, pseudonymiseRows } from "../report/pseudonymise.js";
-import { renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../tables/index.js";
+import { openStudy } from "../study/open-study.js";
+import { measureDataset } from "../study/measure-ego-rows.js";
+import { learnIds, learningIds, pseudonymiseRows } from "../study/pseudonymise.js";
+import { renderTerminal, toCsv, toJson, toMarkdown } from "../tables/index.js";
+import { type Table } from "../model/index.js";
 import { error, info, warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
-import { studyInputs } from "./study-inputs.js";
+import { studyInputs } from "../study/study-inputs.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 interface MeasuresOptions extends StudyCliOptions {

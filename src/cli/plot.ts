@@ -1,14 +1,14 @@
 import path from "node:path";
 import { Command, Option } from "commander";
 import { DataError, UsageError } from "../errors.js";
-import { openStudy } from "../pipeline/open-study.js";
-import { unfinishedOutcome } from "../pipeline/unfinished-interviews.js";
+import { openStudy } from "../study/open-study.js";
+import { unfinishedOutcome } from "../study/unfinished-interviews.js";
 import { buildSociogram } from "../report/sociogram-model.js";
 import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-options.js";
 import { sociogramSvg } from "../report/sociogram-svg.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
 import { writeOutput } from "./output.js";
-import { studyInputs } from "./study-inputs.js";
+import { studyInputs } from "../study/study-inputs.js";
 import { showNamesVariable, sociogramOptions, type SociogramCliOptions } from "./report.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, studySource } from "./shared-options.js";
 

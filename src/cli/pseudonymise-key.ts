@@ -1,7 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { UsageError } from "../errors.js";
-import { MIN_KEY_BYTES, Pseudonymiser } from "../report/pseudonymise.js";
+import { MIN_KEY_BYTES, Pseudonymiser } from "../study/pseudonymise.js";
 import { warn } from "./messages.js";
 
 /** The environment variable that may hold the key (so it never appears on a command line or in shell history). */

@@ -1,17 +1,17 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { DataError, UsageError } from "../errors.js";
 import type { Problem } from "../model/index.js";
-import { analyseStudy, DataErrorWithProblems, type StudyAnalysis } from "../pipeline/analyse-study.js";
+import { analyseStudy, DataErrorWithProblems, type StudyAnalysis } from "../study/analyse-study.js";
 import { DEFAULT_MAX_SOCIOGRAMS } from "../report/default-max-sociograms.js";
-import { relativePath } from "../report/run-record.js";
+import { relativePath } from "../study/run-record.js";
 import { VERSION } from "../version.js";
 import { error, info } from "./messages.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
 import { writeOutput } from "./output.js";
-import { studyInputs } from "./study-inputs.js";
+import { studyInputs } from "../study/study-inputs.js";
 import { Progress } from "./progress.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
-import type { Pseudonymiser } from "../report/pseudonymise.js";
+import type { Pseudonymiser } from "../study/pseudonymise.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studySource } from "./shared-options.js";
 
 /** Options that shape sociograms, shared by `netsp report` and `netsp plot` (defined once, here). */

@@ -1,6 +1,6 @@
 import { InvalidArgumentError, Option, type Command } from "commander";
 import type { InputFormat } from "../model/index.js";
-import type { OpenStudyOptions } from "../pipeline/open-study.js";
+import type { OpenStudyOptions } from "../study/open-study.js";
 
 /**
  * Options shared by several commands, each defined once here so their names, help and defaults agree.

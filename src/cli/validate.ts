@@ -4,11 +4,12 @@ import { DataError } from "../errors.js";
 import { loadStudyConfig } from "../ingest/load-config.js";
 import { openDataset } from "../ingest/open-dataset.js";
 import type { InputFormat, Problem, ProblemSink, StudyConfig } from "../model/index.js";
-import { formatNumber, renderTerminal, type Table } from "../tables/index.js";
+import { formatNumber, renderTerminal } from "../tables/index.js";
+import { type Table } from "../model/index.js";
 import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
 import { pathKind } from "../path-kind.js";
-import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
-import { unfinishedOutcome, unfinishedWarning, type UnfinishedInterview } from "../pipeline/unfinished-interviews.js";
+import type { StudyCounts } from "../study/measure-ego-rows.js";
+import { unfinishedOutcome, unfinishedWarning, type UnfinishedInterview } from "../study/unfinished-interviews.js";
 
 export interface ValidateOptions extends StudyCliOptions {
   json?: boolean;

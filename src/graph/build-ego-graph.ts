@@ -1,7 +1,7 @@
 import type { UndirectedGraph } from "graphology";
 import { lazyModule } from "../lazy-module.js";
 import type { Alter, Ego, EgoNetwork } from "../model/index.js";
-import type { StudyPlan } from "../measures/study-plan.js";
+import type { StudyPlan } from "../model/study-plan.js";
 import { compactAdjacency, type CompactAdjacency } from "./compact-adjacency.js";
 import { isExcludedAlter } from "./exclude-alter.js";
 

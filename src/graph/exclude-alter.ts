@@ -1,5 +1,5 @@
 import type { Alter, Value } from "../model/index.js";
-import type { AlterRule } from "../measures/study-plan.js";
+import type { AlterRule } from "../model/study-plan.js";
 
 /**
  * Whether an alter is left off the sociogram: it matches a rule when the rule applies to its node type and

@@ -1,3 +1,5 @@
 export * from "./compact-adjacency.js";
 export * from "./exclude-alter.js";
 export * from "./build-ego-graph.js";
+export * from "./core-numbers.js";
+export * from "./connected-components.js";

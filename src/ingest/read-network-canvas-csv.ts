@@ -18,7 +18,9 @@ import type {
 import { overlayDeclarations, ProblemList, typedDeclarations } from "../model/index.js";
 import { emptyProfile, evidenceOf, profileCell, type ColumnEvidence, type ColumnProfile } from "./column-profile.js";
 import { checkNetwork } from "./check-network.js";
-import { csvRecords, csvRows, csvRuns, widthProblem, type CsvRow, type CsvRun } from "./csv-rows.js";
+import type { CsvRun } from "./csv/csv-lexer.js";
+import { csvRecords, widthProblem } from "./csv/csv-records.js";
+import { csvRows, csvRuns, type CsvRow } from "./csv/csv-rows.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import { decodeRecord } from "./decode-record.js";
 import { duplicateEgoIdMessage, type EgoIdSeen } from "./duplicate-ego-id.js";

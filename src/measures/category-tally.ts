@@ -1,6 +1,6 @@
 import type { Alter, Ego } from "../model/index.js";
 import { categoriesOf } from "./category-values.js";
-import type { CompositionVariable } from "./study-plan.js";
+import type { CompositionVariable } from "../model/study-plan.js";
 
 /**
  * How one ego's alters spread over the categories of one categorical variable: the counts every

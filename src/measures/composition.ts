@@ -1,5 +1,5 @@
 import type { MeasureColumn, MeasureDefinition } from "./measure-definition.js";
-import type { StudyPlan } from "./study-plan.js";
+import type { StudyPlan } from "../model/study-plan.js";
 
 /**
  * Composition of a categorical alter variable over all counted alters (excluded ones included), as egor's

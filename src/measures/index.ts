@@ -1,4 +1,3 @@
-export * from "./study-plan.js";
 export * from "./measure-definition.js";
 export * from "./measure-context.js";
 export * from "./category-values.js";
@@ -20,7 +19,6 @@ export * from "./multiplex-ties.js";
 export * from "./average-degree-multiplex.js";
 export * from "./isolates.js";
 export * from "./components.js";
-export * from "./core-numbers.js";
 export * from "./max-k.js";
 export * from "./core-distribution.js";
 export * from "./effective-size.js";

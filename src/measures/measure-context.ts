@@ -1,10 +1,8 @@
-import { buildEgoGraph, type EgoGraph } from "../graph/index.js";
+import { buildEgoGraph, connectedComponents, coreNumbers, type ComponentSummary, type EgoGraph } from "../graph/index.js";
 import type { Ego, EgoNetwork } from "../model/index.js";
 import { tallyCategories, type CategoryTally } from "./category-tally.js";
 import { toFiniteNumber } from "./category-values.js";
-import { connectedComponents, type ComponentSummary } from "./components.js";
-import { coreNumbers } from "./core-numbers.js";
-import type { AlterVariable, CompositionVariable, StudyPlan, VariableRef } from "./study-plan.js";
+import type { AlterVariable, CompositionVariable, StudyPlan, VariableRef } from "../model/study-plan.js";
 
 /**
  * One ego being measured: builds the ego graph, the core numbers, the components and the category tallies

@@ -1,6 +1,6 @@
-import type { Cell, Column } from "../tables/index.js";
+import type { Cell, Column } from "../model/index.js";
 import type { MeasureContext } from "./measure-context.js";
-import type { StudyPlan } from "./study-plan.js";
+import type { StudyPlan } from "../model/study-plan.js";
 
 /** The four families the registry groups measures into. */
 export type MeasureFamily = "composition" | "structure" | "k-core" | "structural-holes";

@@ -1,7 +1,7 @@
 import { didYouMean } from "../did-you-mean.js";
 import { UsageError } from "../errors.js";
 import type { EgoNetwork } from "../model/index.js";
-import type { Cell } from "../tables/index.js";
+import type { Cell } from "../model/index.js";
 import { altersOfTypeMeasure } from "./alters-of-type.js";
 import { altersPerMeasure } from "./alters-per.js";
 import { averageDegreeMeasure } from "./average-degree.js";
@@ -26,7 +26,7 @@ import { multiplexTiesMeasure } from "./multiplex-ties.js";
 import { networkSizeMeasure } from "./network-size.js";
 import { meanMeasure, medianMeasure } from "./numeric-summary.js";
 import { sociogramSizeMeasure } from "./sociogram-size.js";
-import type { StudyPlan } from "./study-plan.js";
+import type { StudyPlan } from "../model/study-plan.js";
 import { tiesMeasure } from "./ties.js";
 
 /** Every measure, in output order. Adding a measure = one file + one line here. */

@@ -9,3 +9,5 @@ export * from "./network-canvas-columns.js";
 export * from "./resolve-alias.js";
 export * from "./declared-variables.js";
 export * from "./variable-roles.js";
+export * from "./table.js";
+export * from "./study-plan.js";

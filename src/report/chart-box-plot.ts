@@ -1,4 +1,4 @@
-import { Random } from "../synth/random.js";
+import { Random } from "../random.js";
 import { formatNumber, roundHalfAwayFromZero } from "../tables/index.js";
 import { niceTicks } from "./chart-axis.js";
 import { INK } from "./chart-palette.js";

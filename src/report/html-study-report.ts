@@ -1,12 +1,13 @@
 import { UsageError } from "../errors.js";
-import { makeStudyPlan, type StudyPlan } from "../measures/study-plan.js";
+import { makeStudyPlan, type StudyPlan } from "../model/study-plan.js";
 import type { EgoNetwork, Problem } from "../model/index.js";
-import type { StudyAnalysis } from "../pipeline/analyse-study.js";
+import type { StudyAnalysis } from "../study/analyse-study.js";
 import { descriptives, type GroupComparison } from "../stats/index.js";
 import { buildComparison, DEFAULT_COMPARE_MEASURES } from "../tables/build-comparison.js";
 import { buildCompositionTable } from "../tables/build-composition-table.js";
 import { resolveGrouping } from "../tables/grouping.js";
-import { formatNumber, type Cell, type Column, type Table } from "../tables/index.js";
+import { formatNumber } from "../tables/index.js";
+import { type Cell, type Column, type Table } from "../model/index.js";
 import { boxPlotSvg } from "./chart-box-plot.js";
 import { stackedBarsSvg } from "./chart-stacked-bars.js";
 import { reportDocument, type ReportSection } from "./html-document.js";

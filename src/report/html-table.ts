@@ -1,4 +1,5 @@
-import { formatCell, type Table } from "../tables/index.js";
+import { formatCell } from "../tables/index.js";
+import { type Table } from "../model/index.js";
 import { escapeXml } from "./html-escape.js";
 
 /**

@@ -1,5 +1,5 @@
 import { lazyModule } from "../lazy-module.js";
-import { Random } from "../synth/random.js";
+import { Random } from "../random.js";
 
 const graphology = lazyModule<typeof import("graphology")>("graphology");
 // A CommonJS module whose types declare an ES default export; required, it is the layout function itself.

@@ -1,9 +1,9 @@
-import type { StudyPlan } from "../measures/study-plan.js";
+import type { StudyPlan } from "../model/study-plan.js";
 import { buildEgoGraph } from "../graph/index.js";
-import { coreNumbers } from "../measures/core-numbers.js";
+import { coreNumbers } from "../graph/core-numbers.js";
 import { categoriesOf } from "../measures/category-values.js";
 import type { Alter, EgoNetwork } from "../model/index.js";
-import { deriveSeed } from "../synth/random.js";
+import { deriveSeed } from "../random.js";
 import {
   categoryColour,
   EXCLUDED_FILL,

@@ -1,9 +1,9 @@
 import { loadStudyConfig } from "../ingest/load-config.js";
 import type { Dataset } from "../ingest/dataset.js";
 import { openDataset } from "../ingest/open-dataset.js";
-import type { StudyPlan } from "../measures/study-plan.js";
+import type { StudyPlan } from "../model/study-plan.js";
 import { ProblemList, type EgoNetwork } from "../model/index.js";
-import type { StudyAnalysis } from "../pipeline/analyse-study.js";
+import type { StudyAnalysis } from "../study/analyse-study.js";
 import { buildSociogram, type Sociogram, type SociogramOptions } from "./sociogram-model.js";
 
 /** Which egos get a sociogram: the ones named (in that order), else every ego in input order; at most `max`. */

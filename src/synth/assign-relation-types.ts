@@ -1,5 +1,5 @@
 import { DataError } from "../errors.js";
-import type { Random } from "./random.js";
+import type { Random } from "../random.js";
 
 /**
  * Gives every tie of a simple graph its relation types (multiplex ties), so that the typed tie rows add up

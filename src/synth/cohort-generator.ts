@@ -15,7 +15,7 @@ import {
   type Sector,
 } from "./link-worker-codebook.js";
 import { planCohortShells } from "./plan-cohort-shells.js";
-import { deriveSeed, Random } from "./random.js";
+import { deriveSeed, Random } from "../random.js";
 import type { SynthInterview, SynthTie } from "./synth-interview.js";
 import type { ProtocolDefinition, StageDefinition } from "./write-protocol.js";
 

@@ -1,5 +1,5 @@
 import { DataError } from "../errors.js";
-import type { Random } from "./random.js";
+import type { Random } from "../random.js";
 
 /** A simple undirected graph on nodes 0 … nodeCount−1, built to a prescribed k-core structure. */
 export interface CoreStructureGraph {

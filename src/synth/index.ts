@@ -1,4 +1,3 @@
-export * from "./random.js";
 export * from "./core-structure-graph.js";
 export * from "./assign-relation-types.js";
 export * from "./synth-interview.js";

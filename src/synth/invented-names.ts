@@ -1,4 +1,4 @@
-import type { Random } from "./random.js";
+import type { Random } from "../random.js";
 import type { Sector } from "./link-worker-codebook.js";
 
 /**

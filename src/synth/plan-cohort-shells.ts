@@ -1,4 +1,4 @@
-import type { Random } from "./random.js";
+import type { Random } from "../random.js";
 
 /** The k-core shells of one synthetic sociogram, as buildCoreStructureGraph takes them. */
 export interface CohortShells {

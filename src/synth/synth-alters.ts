@@ -1,5 +1,5 @@
 import { LAYOUT_VARIABLE, ORGANISATION, PERSON, type Sector } from "./link-worker-codebook.js";
-import type { Random } from "./random.js";
+import type { Random } from "../random.js";
 import type { SynthAlter } from "./synth-interview.js";
 
 export interface SynthAltersInput {

@@ -13,7 +13,7 @@ import {
   SECTORS,
   type Sector,
 } from "./link-worker-codebook.js";
-import { deriveSeed, Random } from "./random.js";
+import { deriveSeed, Random } from "../random.js";
 import { colleagueSector, typedRows, type ThesisTarget } from "./read-thesis-targets.js";
 import type { SynthAlter, SynthInterview, SynthTie } from "./synth-interview.js";
 import type { ProtocolDefinition } from "./write-protocol.js";

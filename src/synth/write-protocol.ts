@@ -2,7 +2,7 @@ import { writeFileSync } from "node:fs";
 import { lazyModule } from "../lazy-module.js";
 import { OutputError } from "../errors.js";
 import type { Codebook, Variable, VariableSet } from "../model/index.js";
-import { deriveSeed, Random } from "./random.js";
+import { deriveSeed, Random } from "../random.js";
 
 const fflate = lazyModule<typeof import("fflate")>("fflate");
 

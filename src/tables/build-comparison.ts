@@ -6,7 +6,7 @@ import { compareGroups } from "../stats/index.js";
 import type { ComparisonReport } from "./compare-report.js";
 import { formatNumber } from "./format-number.js";
 import { groupLevel, LevelTally, mergedSpellingWarning, refuseSparseGroups } from "./group-level.js";
-import type { Cell, Table } from "./table.js";
+import type { Cell, Table } from "../model/table.js";
 
 /** Measures compared when none are named (those present in the data). */
 export const DEFAULT_COMPARE_MEASURES = [

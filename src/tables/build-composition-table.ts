@@ -2,7 +2,7 @@ import { UsageError } from "../errors.js";
 import type { TableConfig } from "../model/index.js";
 import { dropMissing } from "../stats/drop-missing.js";
 import { groupingNotes, numericColumns, rowsByLevel, type Grouping } from "./grouping.js";
-import type { Cell, Column, Table } from "./table.js";
+import type { Cell, Column, Table } from "../model/table.js";
 
 /**
  * Composition by group (the data behind pie charts of sector mix): for each level, the mean over egos of

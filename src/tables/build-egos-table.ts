@@ -1,6 +1,6 @@
 import { UsageError } from "../errors.js";
 import type { TableConfig } from "../model/index.js";
-import type { Cell, Column, Table } from "./table.js";
+import type { Cell, Column, Table } from "../model/table.js";
 
 /** One row per ego with the chosen measures as they are (e.g. thesis Table 12), in ego order. */
 export function buildEgosTable(rows: ReadonlyArray<Record<string, Cell>>, spec: TableConfig): Table {

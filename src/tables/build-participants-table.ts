@@ -3,7 +3,7 @@ import { descriptives } from "../stats/descriptives.js";
 import { groupLevel } from "./group-level.js";
 import { rowsByLevel, type Grouping } from "./grouping.js";
 import { formatNumber } from "./format-number.js";
-import type { Cell, Column, Table } from "./table.js";
+import type { Cell, Column, Table } from "../model/table.js";
 
 /**
  * Participant characteristics ("Table 1"): for each categorical ego variable, n and % per category; for each

@@ -3,7 +3,7 @@ import type { TableColumnConfig, TableConfig } from "../model/index.js";
 import { descriptives, type Descriptives } from "../stats/descriptives.js";
 import { dropMissing } from "../stats/drop-missing.js";
 import { groupingNotes, numericColumns, rowsByLevel, type Grouping } from "./grouping.js";
-import type { Cell, Column, Table } from "./table.js";
+import type { Cell, Column, Table } from "../model/table.js";
 
 /**
  * A summary table: one row per level of the grouping (and "All" when asked), one column per measure and

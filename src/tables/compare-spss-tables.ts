@@ -1,5 +1,5 @@
 import { formatNumber } from "./format-number.js";
-import type { Cell, Table } from "./table.js";
+import type { Cell, Table } from "../model/table.js";
 import type { ComparisonReport } from "./compare-report.js";
 
 /**

@@ -1,6 +1,6 @@
 import type { GroupComparison } from "../stats/index.js";
 import type { ComparisonReport } from "./compare-report.js";
-import type { Cell, Column, Table } from "./table.js";
+import type { Cell, Column, Table } from "../model/table.js";
 
 const NOTE_MW =
   "Mann–Whitney U, two-tailed. Z is tie-corrected, without continuity correction; p = 2Φ(−|Z|). Exact p: the " +

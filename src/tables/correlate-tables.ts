@@ -1,5 +1,5 @@
 import type { CorrelationPair } from "../stats/index.js";
-import type { Column, Table } from "./table.js";
+import type { Column, Table } from "../model/table.js";
 import { jsonNumberGuard } from "./write-json.js";
 
 /**

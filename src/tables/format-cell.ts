@@ -1,5 +1,5 @@
 import { formatNumber } from "./format-number.js";
-import type { Cell, Column } from "./table.js";
+import type { Cell, Column } from "../model/table.js";
 
 /** A cell as text for display (Markdown, terminal): numbers through the one formatter, null as `NA`. */
 export function formatCell(value: Cell, column: Column, missing = "NA"): string {

@@ -1,7 +1,7 @@
 import { UsageError } from "../errors.js";
 import type { StudyConfig } from "../model/index.js";
 import { groupLevel, LevelTally, type MergedSpellings } from "./group-level.js";
-import type { Cell } from "./table.js";
+import type { Cell } from "../model/table.js";
 
 /** How egos are split into groups for a table: the variable, its levels in display order, and labels. */
 export interface Grouping {

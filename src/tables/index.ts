@@ -1,4 +1,3 @@
-export * from "./table.js";
 export * from "./format-number.js";
 export * from "./format-cell.js";
 export * from "./neutralise-formula.js";

@@ -1,5 +1,5 @@
 import { formatCell } from "./format-cell.js";
-import type { Table } from "./table.js";
+import type { Table } from "../model/table.js";
 
 /** A table aligned for a terminal: text left, numbers right, null as `NA`. No colour (the CLI adds it). */
 export function renderTerminal(data: Table): string {

@@ -1,7 +1,7 @@
 import { stringify } from "csv-stringify/sync";
 import { formatNumber } from "./format-number.js";
 import { neutraliseFormula } from "./neutralise-formula.js";
-import type { Cell, Table } from "./table.js";
+import type { Cell, Table } from "../model/table.js";
 
 /**
  * A table as CSV (RFC 4180, LF line ends, header of column ids). Numbers at full precision, null as an

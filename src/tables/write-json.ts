@@ -1,4 +1,4 @@
-import type { Table } from "./table.js";
+import type { Table } from "../model/table.js";
 
 /** A table as JSON: an array of row objects keyed by column id, in column order; null stays null. */
 export function toJson(table: Table): string {

@@ -1,5 +1,5 @@
 import { formatCell } from "./format-cell.js";
-import type { Table } from "./table.js";
+import type { Table } from "../model/table.js";
 
 /** A table as GitHub-flavoured Markdown; null shows as `NA`. Title as a heading, notes below. */
 export function toMarkdown(data: Table, headingLevel = 2): string {

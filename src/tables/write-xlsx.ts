@@ -4,7 +4,7 @@ import { lazyModule } from "../lazy-module.js";
 const fflate = lazyModule<typeof import("fflate")>("fflate");
 import { OutputError } from "../errors.js";
 import { neutraliseFormula } from "./neutralise-formula.js";
-import type { Cell, Table } from "./table.js";
+import type { Cell, Table } from "../model/table.js";
 
 /**
  * Tables as one Excel workbook (Office Open XML SpreadsheetML), one sheet per table: a header row of

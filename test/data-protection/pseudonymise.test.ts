@@ -10,7 +10,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KEY_VARIABLE, pseudonymiserFor } from "../../src/cli/pseudonymise-key.js";
 import { UsageError } from "../../src/errors.js";
-import { caseIdOfFileName, Pseudonymiser } from "../../src/report/pseudonymise.js";
+import { caseIdOfFileName, Pseudonymiser } from "../../src/study/pseudonymise.js";
 import { runBin, STACK_TRACE } from "../corpus/run-netsp-bin.js";
 import { findWords, outputTexts } from "./scan-outputs.js";
 

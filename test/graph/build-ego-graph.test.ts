@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildEgoGraph, compactAdjacency, isExcludedAlter } from "../../src/graph/index.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import type { StudyConfig } from "../../src/model/index.js";
 import { makeCodebook, makeNetwork } from "./network-builder.js";
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { csvRows } from "../../src/ingest/csv-rows.js";
+import { csvRows } from "../../src/ingest/csv/csv-rows.js";
 import { diskFile, memoryFile } from "../../src/ingest/source-file.js";
 import type { Problem } from "../../src/model/index.js";
 

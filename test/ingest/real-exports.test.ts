@@ -9,9 +9,9 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDataset } from "../../src/ingest/open-dataset.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { ProblemList, type Codebook, type StudyConfig, type Variable } from "../../src/model/index.js";
-import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
+import { measureDataset } from "../../src/study/measure-ego-rows.js";
 
 const ROOT = path.resolve("fixtures/real-exports");
 const FIXTURES = readdirSync(ROOT, { withFileTypes: true })

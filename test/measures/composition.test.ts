@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { makeStudyPlan, measureNetwork, planMeasureColumns } from "../../src/measures/index.js";
+import { measureNetwork, planMeasureColumns } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import type { StudyConfig } from "../../src/model/index.js";
 import { makeCodebook, makeNetwork } from "../graph/network-builder.js";
 import { expectCells } from "./expect-row.js";

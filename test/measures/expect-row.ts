@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import type { Cell } from "../../src/tables/index.js";
+import type { Cell } from "../../src/model/index.js";
 
 /** Asserts each expected cell: numbers to 1e-12 (relative), everything else exactly; null must be null. */
 export function expectCells(row: Record<string, Cell>, expected: Record<string, Cell>): void {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { MEASURES, findMeasure, makeStudyPlan, planMeasureColumns } from "../../src/measures/index.js";
+import { MEASURES, findMeasure, planMeasureColumns } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { makeCodebook } from "../graph/network-builder.js";
 
 /** The ids exactly as /work/shared/specs/measures.md (copied in the README) names them, in its order. */

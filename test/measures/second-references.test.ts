@@ -12,9 +12,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { buildEgoGraph } from "../../src/graph/index.js";
 import { openDataset } from "../../src/ingest/open-dataset.js";
 import { loadStudyConfig } from "../../src/ingest/load-config.js";
-import { makeStudyPlan, type StudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan, type StudyPlan } from "../../src/model/index.js";
 import { ProblemList, type EgoNetwork, type StudyConfig } from "../../src/model/index.js";
-import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
+import { measureDataset } from "../../src/study/measure-ego-rows.js";
 import { descriptives, mannWhitney, pearson, spearman } from "../../src/stats/index.js";
 
 const THESIS = "fixtures/thesis";

@@ -1,7 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { compactAdjacency } from "../../src/graph/index.js";
-import { connectedComponents, coreNumbers, egoBetweenness, egoConstraint } from "../../src/measures/index.js";
+import { egoBetweenness, egoConstraint } from "../../src/measures/index.js";
+import { connectedComponents } from "../../src/graph/index.js";
+import { coreNumbers } from "../../src/graph/index.js";
 
 /**
  * The fast algorithms against the textbook definitions, written the slow, direct way, on random graphs.

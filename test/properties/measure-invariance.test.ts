@@ -7,7 +7,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { MeasureContext, computeColumns, makeStudyPlan, planMeasureColumns } from "../../src/measures/index.js";
+import { MeasureContext, computeColumns, planMeasureColumns } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import type { Alter, Attributes, EgoNetwork, StudyConfig, Tie, Value } from "../../src/model/index.js";
 import { makeCodebook } from "../graph/network-builder.js";
 

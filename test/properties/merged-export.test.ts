@@ -11,9 +11,9 @@ import fc from "fast-check";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDataset } from "../../src/ingest/open-dataset.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { ProblemList } from "../../src/model/index.js";
-import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
+import { measureDataset } from "../../src/study/measure-ego-rows.js";
 
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));

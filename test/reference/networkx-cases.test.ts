@@ -1,7 +1,9 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { buildEgoGraph } from "../../src/graph/index.js";
-import { coreNumbers, makeStudyPlan, measureNetwork, planMeasureColumns } from "../../src/measures/index.js";
+import { measureNetwork, planMeasureColumns } from "../../src/measures/index.js";
+import { coreNumbers } from "../../src/graph/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import type { StudyConfig } from "../../src/model/index.js";
 import { makeCodebook, makeNetwork } from "../graph/network-builder.js";
 

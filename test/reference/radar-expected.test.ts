@@ -2,9 +2,9 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { openDataset } from "../../src/ingest/open-dataset.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { ProblemList } from "../../src/model/index.js";
-import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
+import { measureDataset } from "../../src/study/measure-ego-rows.js";
 
 /**
  * The whole path — reader, ego graph, measures — on the real sample export, against values computed straight

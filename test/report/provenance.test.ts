@@ -3,8 +3,8 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { canonicalJson, hashJson } from "../../src/report/canonical-json.js";
-import { hashFile } from "../../src/report/hash-file.js";
+import { canonicalJson, hashJson } from "../../src/study/canonical-json.js";
+import { hashFile } from "../../src/study/hash-file.js";
 
 describe("provenance hashes", () => {
   it("hashFile gives the SHA-256 of the bytes", async () => {

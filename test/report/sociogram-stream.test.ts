@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeStudyPlan } from "../../src/measures/study-plan.js";
+import { makeStudyPlan } from "../../src/model/study-plan.js";
 import type { EgoNetwork } from "../../src/model/index.js";
 import { drawSociograms } from "../../src/report/sociogram-stream.js";
 import { makeCodebook, makeNetwork } from "../graph/network-builder.js";

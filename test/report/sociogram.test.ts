@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeStudyPlan } from "../../src/measures/study-plan.js";
+import { makeStudyPlan } from "../../src/model/study-plan.js";
 import type { Alter, StudyConfig } from "../../src/model/index.js";
 import { categoryColour, EXCLUDED_FILL, ISOLATE_FILL, MISSING_FILL, viridis } from "../../src/report/chart-palette.js";
 import { buildSociogram, type SociogramOptions } from "../../src/report/sociogram-model.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { analyseStudy } from "../../src/pipeline/analyse-study.js";
+import { analyseStudy } from "../../src/study/analyse-study.js";
 import { studyReportHtml } from "../../src/report/html-study-report.js";
 
 describe("studyReportHtml", () => {

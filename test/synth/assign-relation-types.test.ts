@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../src/errors.js";
 import { assignRelationTypes } from "../../src/synth/assign-relation-types.js";
-import { Random } from "../../src/synth/random.js";
+import { Random } from "../../src/random.js";
 
 const FOUR = ["a", "b", "c", "d"];
 const TWO = ["x", "y"];

@@ -5,19 +5,11 @@ import fc from "fast-check";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadStudyConfig } from "../../src/ingest/load-config.js";
 import { openDataset } from "../../src/ingest/open-dataset.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { ProblemList } from "../../src/model/index.js";
-import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
-import {
-  buildCoreStructureGraph,
-  cohortEdgeTypes,
-  cohortInterviews,
-  generateCohortInterview,
-  planCohortShells,
-  Random,
-  writeCohort,
-  type CohortOptions,
-} from "../../src/synth/index.js";
+import { measureDataset } from "../../src/study/measure-ego-rows.js";
+import { buildCoreStructureGraph, cohortEdgeTypes, cohortInterviews, generateCohortInterview, planCohortShells, writeCohort, type CohortOptions } from "../../src/synth/index.js";
+import { Random } from "../../src/random.js";
 import { peelCoreNumbers } from "./peel-core-numbers.js";
 
 const root = mkdtempSync(path.join(tmpdir(), "netsp-cohort-"));

@@ -3,7 +3,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { DataError } from "../../src/errors.js";
 import { buildCoreStructureGraph } from "../../src/synth/core-structure-graph.js";
-import { Random } from "../../src/synth/random.js";
+import { Random } from "../../src/random.js";
 import { peelCoreNumbers } from "./peel-core-numbers.js";
 
 function distribution(core: number[]): { shells: Map<number, number>; isolates: number } {

@@ -5,7 +5,7 @@ import { buildParticipantsTable } from "../../src/tables/build-participants-tabl
 import { buildSummaryTable } from "../../src/tables/build-summary-table.js";
 import { resolveGrouping } from "../../src/tables/grouping.js";
 import { toCsv, toMarkdown } from "../../src/tables/index.js";
-import type { Cell } from "../../src/tables/table.js";
+import type { Cell } from "../../src/model/table.js";
 
 // Five egos; E has no deprivation value, C no caseload and no known sector.
 const rows: Array<Record<string, Cell>> = [

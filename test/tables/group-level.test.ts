@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { UsageError } from "../../src/errors.js";
-import { buildStudyTables } from "../../src/pipeline/build-study-tables.js";
+import { buildStudyTables } from "../../src/study/build-study-tables.js";
 import { buildComparison } from "../../src/tables/build-comparison.js";
 import { buildParticipantsTable } from "../../src/tables/build-participants-table.js";
 import { groupLevel, LevelTally, mergedSpellingWarning, refuseSparseGroups, sparseGroups } from "../../src/tables/group-level.js";
 import { resolveGrouping, rowsByLevel } from "../../src/tables/grouping.js";
-import type { Cell, Table } from "../../src/tables/table.js";
+import type { Cell, Table } from "../../src/model/table.js";
 
 const COMPOSED = "Caf\u00e9"; // é as one character
 const DECOMPOSED = "Cafe\u0301"; // e + combining acute accent

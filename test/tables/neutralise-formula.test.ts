@@ -1,7 +1,8 @@
 import { strFromU8, unzipSync } from "fflate";
 import { describe, expect, it } from "vitest";
 import { OutputError } from "../../src/errors.js";
-import { neutraliseFormula, toCsv, toXlsx, type Table } from "../../src/tables/index.js";
+import { neutraliseFormula, toCsv, toXlsx } from "../../src/tables/index.js";
+import { type Table } from "../../src/model/index.js";
 
 describe("neutraliseFormula (OWASP CSV injection)", () => {
   it("prefixes a quote to text beginning with = + - @, tab or carriage return, and to nothing else", () => {

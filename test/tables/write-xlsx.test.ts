@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
-import { toCsv, toXlsx, type Table } from "../../src/tables/index.js";
+import { toCsv, toXlsx } from "../../src/tables/index.js";
+import { type Table } from "../../src/model/index.js";
 
 const tables: Table[] = [
   {

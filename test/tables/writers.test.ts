@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { neutraliseFormula, renderTerminal, toCsv, toJson, toMarkdown, type Table } from "../../src/tables/index.js";
+import { neutraliseFormula, renderTerminal, toCsv, toJson, toMarkdown } from "../../src/tables/index.js";
+import { type Table } from "../../src/model/index.js";
 
 const table: Table = {
   name: "t",

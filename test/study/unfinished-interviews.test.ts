@@ -3,11 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDataset } from "../../src/ingest/open-dataset.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { ProblemList } from "../../src/model/index.js";
-import { analyseStudy } from "../../src/pipeline/analyse-study.js";
-import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
-import { unfinishedOutcome, unfinishedWarning } from "../../src/pipeline/unfinished-interviews.js";
+import { analyseStudy } from "../../src/study/analyse-study.js";
+import { measureDataset } from "../../src/study/measure-ego-rows.js";
+import { unfinishedOutcome, unfinishedWarning } from "../../src/study/unfinished-interviews.js";
 import { threadLikeWorkers } from "./thread-like-workers.js";
 
 const CSV = path.resolve("fixtures/real-exports/unfinished/csv");

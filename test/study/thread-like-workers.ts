@@ -1,5 +1,5 @@
-import { EgoJobRunner, type EgoJobBatch, type EgoJobResult } from "../../src/pipeline/ego-job.js";
-import type { SpawnEgoWorker } from "../../src/pipeline/measure-in-workers.js";
+import { EgoJobRunner, type EgoJobBatch, type EgoJobResult } from "../../src/study/ego-job.js";
+import type { SpawnEgoWorker } from "../../src/study/measure-in-workers.js";
 
 /**
  * Workers that run in this thread (the test runner executes TypeScript, which a worker thread cannot): each

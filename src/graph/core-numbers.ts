@@ -1,4 +1,4 @@
-import type { CompactAdjacency } from "../graph/index.js";
+import type { CompactAdjacency } from "./compact-adjacency.js";
 
 /**
  * Core number of every node: the largest k such that the node belongs to a k-core (a maximal subgraph in

@@ -1,13 +1,7 @@
 import type { EgoNetwork, Value } from "../model/index.js";
-import {
-  MeasureContext,
-  computeColumns,
-  type CategoryTally,
-  type CompositionVariable,
-  type MeasureColumn,
-  type StudyPlan,
-} from "../measures/index.js";
-import type { Cell } from "../tables/index.js";
+import { MeasureContext, computeColumns, type CategoryTally, type MeasureColumn } from "../measures/index.js";
+import { type CompositionVariable, type StudyPlan } from "../model/index.js";
+import type { Cell } from "../model/index.js";
 import { unfinishedOutcome } from "./unfinished-interviews.js";
 
 /** What measuring one ego needs; plain data, so a worker thread can have it. */

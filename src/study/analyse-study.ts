@@ -1,8 +1,8 @@
 import { UsageError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
 import type { InputFormat, Problem, StudyConfig } from "../model/index.js";
-import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "../report/pseudonymise.js";
-import type { Table } from "../tables/index.js";
+import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "./pseudonymise.js";
+import type { Table } from "../model/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
 import { compareEgoIds, measureDataset, type StudyCounts } from "./measure-ego-rows.js";
 import { openStudy } from "./open-study.js";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Attributes, Codebook, EgoNetwork, Variable } from "../../src/model/index.js";
-import { describeEgos, starterConfig } from "../../src/pipeline/describe-study.js";
+import { describeEgos, starterConfig } from "../../src/study/describe-study.js";
 
 const at = { file: "memory", line: 1 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deriveSeed, Random } from "../../src/synth/random.js";
+import { deriveSeed, Random } from "../src/random.js";
 
 describe("Random (mulberry32)", () => {
   it("matches an independent port of mulberry32", () => {

@@ -1,4 +1,4 @@
-import type { StudyPlan } from "../measures/index.js";
+import type { StudyPlan } from "../model/index.js";
 
 /** What the study's summed per-ego counts say about each node type. */
 export interface NodeTypeTally {

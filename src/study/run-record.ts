@@ -1,8 +1,8 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import type { Problem, StudyConfig } from "../model/index.js";
-import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
-import type { UnfinishedInterview } from "../pipeline/unfinished-interviews.js";
+import type { StudyCounts } from "./measure-ego-rows.js";
+import type { UnfinishedInterview } from "./unfinished-interviews.js";
 import { hashFile } from "./hash-file.js";
 
 /**

@@ -1,10 +1,10 @@
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { openDataset } from "../../src/ingest/open-dataset.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { ProblemList, type StudyConfig } from "../../src/model/index.js";
-import { measureDataset } from "../../src/pipeline/measure-ego-rows.js";
-import { rosterWarnings } from "../../src/pipeline/roster-warning.js";
+import { measureDataset } from "../../src/study/measure-ego-rows.js";
+import { rosterWarnings } from "../../src/study/roster-warning.js";
 import { threadLikeWorkers } from "./thread-like-workers.js";
 
 const ROSTER = path.resolve("fixtures/real-exports/roster");

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import type { Dataset } from "../../src/ingest/dataset.js";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import type { Codebook, EgoNetwork, StudyConfig } from "../../src/model/index.js";
-import { compareEgoIds, measureDataset } from "../../src/pipeline/measure-ego-rows.js";
+import { compareEgoIds, measureDataset } from "../../src/study/measure-ego-rows.js";
 import { makeCodebook, makeNetwork } from "../graph/network-builder.js";
 
 function datasetOf(codebook: Codebook, networks: EgoNetwork[]): Dataset {

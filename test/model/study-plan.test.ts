@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { makeStudyPlan } from "../../src/measures/index.js";
+import { makeStudyPlan } from "../../src/model/index.js";
 import { makeCodebook } from "../graph/network-builder.js";
 
 const codebook = makeCodebook({

@@ -1,5 +1,8 @@
-import { resolveAlias } from "../model/resolve-alias.js";
-import { assignRoles, type Codebook, type ExcludeRule, type StudyConfig, type Variable } from "../model/index.js";
+import { resolveAlias } from "./resolve-alias.js";
+import type { Codebook } from "./codebook.js";
+import type { ExcludeRule, StudyConfig } from "./study-config.js";
+import { assignRoles } from "./variable-roles.js";
+import type { Variable } from "./variable.js";
 
 /**
  * What measuring needs from the codebook and the study configuration, worked out once per study:

@@ -1,7 +1,7 @@
 import { createHmac } from "node:crypto";
 import type { Dataset } from "../ingest/dataset.js";
 import type { EgoNetwork, Problem } from "../model/index.js";
-import type { Table } from "../tables/index.js";
+import type { Table } from "../model/index.js";
 
 /** What every pseudonymous id starts with, so it is never read as a number (`12e45` would be, by Excel). */
 export const PSEUDONYM_PREFIX = "ego-";

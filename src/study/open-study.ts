@@ -3,7 +3,7 @@ import { UsageError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
 import { loadStudyConfig } from "../ingest/load-config.js";
 import { openDataset } from "../ingest/open-dataset.js";
-import { makeStudyPlan, type StudyPlan } from "../measures/index.js";
+import { makeStudyPlan, type StudyPlan } from "../model/index.js";
 import { ProblemList, type InputFormat, type StudyConfig } from "../model/index.js";
 import { pathKind } from "../path-kind.js";
 

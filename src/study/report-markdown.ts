@@ -1,7 +1,7 @@
 import type { Problem } from "../model/index.js";
-import type { StudyTable } from "../pipeline/build-study-tables.js";
-import type { StudyCounts } from "../pipeline/measure-ego-rows.js";
-import type { UnfinishedInterview } from "../pipeline/unfinished-interviews.js";
+import type { StudyTable } from "./build-study-tables.js";
+import type { StudyCounts } from "./measure-ego-rows.js";
+import type { UnfinishedInterview } from "./unfinished-interviews.js";
 
 export interface ReportMarkdownInput {
   version: string;

@@ -13,7 +13,8 @@ import { compareCsvTable, compareTables } from "../tables/compare-tables.js";
 import { correlateTable } from "../tables/correlate-tables.js";
 import { mergedSpellingWarning, refuseSparseGroups, sparseGroups } from "../tables/group-level.js";
 import { resolveGrouping } from "../tables/grouping.js";
-import { toMarkdown, type Cell, type Table } from "../tables/index.js";
+import { toMarkdown } from "../tables/index.js";
+import { type Cell, type Table } from "../model/index.js";
 import { compareEgoIds } from "./measure-ego-rows.js";
 
 /** One table of an analysis: the data (CSV, JSON, xlsx) and how it reads (Markdown). */
