@@ -1,11 +1,11 @@
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { CsvLexer, type CsvRun } from "../../src/ingest/csv/csv-lexer.js";
-import { csvRecords } from "../../src/ingest/csv/csv-records.js";
-import { csvRows, csvRuns, type CsvRow } from "../../src/ingest/csv/csv-rows.js";
-import { memoryFile } from "../../src/ingest/source-file.js";
-import type { Problem } from "../../src/model/index.js";
+import { CsvLexer, type CsvRun } from "../../../src/ingest/csv/csv-lexer.js";
+import { csvRecords } from "../../../src/ingest/csv/csv-records.js";
+import { csvRows, csvRuns, type CsvRow } from "../../../src/ingest/csv/csv-rows.js";
+import { memoryFile } from "../../../src/ingest/source-file.js";
+import type { Problem } from "../../../src/model/index.js";
 
 /**
  * The fast path of csvRows (CsvLexer) must split text exactly as csv-parse does with csvRows' options, or

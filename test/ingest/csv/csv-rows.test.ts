@@ -2,9 +2,9 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { csvRows } from "../../src/ingest/csv/csv-rows.js";
-import { diskFile, memoryFile } from "../../src/ingest/source-file.js";
-import type { Problem } from "../../src/model/index.js";
+import { csvRows } from "../../../src/ingest/csv/csv-rows.js";
+import { diskFile, memoryFile } from "../../../src/ingest/source-file.js";
+import type { Problem } from "../../../src/model/index.js";
 
 async function read(content: string | Uint8Array) {
   const bytes = typeof content === "string" ? new TextEncoder().encode(content) : content;
