@@ -6,6 +6,8 @@ export * from "./invented-names.js";
 export * from "./read-thesis-targets.js";
 export * from "./thesis-generator.js";
 export * from "./write-network-canvas-csv.js";
+export * from "./write-network-canvas-graphml.js";
+export * from "./graphml-keys.js";
 export * from "./write-protocol.js";
 export * from "./write-synthetic-study.js";
 export * from "./plan-cohort-shells.js";

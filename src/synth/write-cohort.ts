@@ -5,10 +5,10 @@ import type { StudyConfig } from "../model/index.js";
 import { cohortConfig, cohortExportedAt, cohortInterviews, cohortProtocol, type CohortOptions } from "./cohort-generator.js";
 import { THREE_FILE_COLUMNS, ThreeFileWriter } from "./write-three-file.js";
 import type { SynthInterview } from "./synth-interview.js";
-import { writeSyntheticStudy, type SyntheticStudySummary } from "./write-synthetic-study.js";
+import { writeSyntheticStudy, type ExportFormat, type SyntheticStudySummary } from "./write-synthetic-study.js";
 
-/** A cohort is written as a Network Canvas export (per session or merged) or as the three tables. */
-export type CohortFormat = "per-session" | "merged" | "three-file";
+/** A cohort is written as a Network Canvas export (CSV or GraphML, per session or merged) or as the three tables. */
+export type CohortFormat = ExportFormat | "three-file";
 
 export interface WriteCohortOptions extends CohortOptions {
   out: string;

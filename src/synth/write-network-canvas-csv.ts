@@ -244,7 +244,8 @@ function scalarCell(variable: Variable, value: Value, where: string): string {
   return csvCell(value as string | number | boolean | null);
 }
 
-function checkTie(tie: SynthTie, interview: SynthInterview): void {
+/** Refuses a tie whose ends are not alters of the interview. */
+export function checkTie(tie: SynthTie, interview: SynthInterview): void {
   const n = interview.alters.length;
   for (const end of [tie.source, tie.target]) {
     if (!Number.isInteger(end) || end < 0 || end >= n) {
@@ -259,6 +260,6 @@ function csvText(rows: string[][]): string {
 }
 
 /** Characters a file name cannot hold (Windows' set, control characters) become `_`. */
-function fileSafe(text: string): string {
+export function fileSafe(text: string): string {
   return text.replace(/[/\\?%*:|"<>\u0000-\u001f]/g, "_");
 }

@@ -149,6 +149,14 @@ class ProtocolIds {
   }
 }
 
+/**
+ * The codebook UUID `buildProtocolJson` gives a variable: `owner` is `ego`, `node:<type>` or `edge:<type>`.
+ * GraphML keys are named by these ids, as Network Canvas names them by the protocol's.
+ */
+export function protocolVariableId(owner: string, name: string): string {
+  return idFor("variable", owner, name);
+}
+
 function idFor(...labels: string[]): string {
   return new Random(deriveSeed(0, "protocol", ...labels)).uuid();
 }
