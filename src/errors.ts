@@ -3,6 +3,8 @@
  * one place (`src/cli/exit-codes.ts`). Anything else that escapes is a bug and is reported as one.
  */
 
+import { formatLocation } from "./model/problem.js";
+
 /** Base class: a message meant for the user, never a stack trace. */
 export class NetspError extends Error {
   constructor(message: string) {
@@ -41,11 +43,3 @@ export class DataError extends NetspError {
 
 /** An output could not be written (exit 1). */
 export class OutputError extends NetspError {}
-
-/** `file:line:column`, omitting what is unknown. */
-export function formatLocation(location: Location): string {
-  let text = location.file;
-  if (location.line !== undefined) text += `:${location.line}`;
-  if (location.line !== undefined && location.column !== undefined) text += `:${location.column}`;
-  return text;
-}

@@ -1,7 +1,6 @@
 import path from "node:path";
 import { Command, Option } from "commander";
-import { DataError, UsageError } from "../errors.js";
-import type { Problem } from "../model/index.js";
+import { UsageError } from "../errors.js";
 import { analyseStudy, DataErrorWithProblems } from "../study/analyse-study.js";
 import { hashJson } from "../study/canonical-json.js";
 import { reportMarkdown } from "../study/report-markdown.js";
@@ -9,7 +8,7 @@ import { describeInputFiles, relativePath, reportedProblems, type RunRecord } fr
 import { abandonOutputWrites, checkOutputFolder, recoverOutputFolder, toCsv, toJson, toXlsx, writeOutputFolder } from "../tables/index.js";
 import { type Table } from "../model/index.js";
 import { VERSION } from "../version.js";
-import { error, info, style, warn } from "./messages.js";
+import { error, info, stopOnDataErrors, style, warn } from "./messages.js";
 import { Progress } from "./progress.js";
 import { checkKeyOutsideOutput, pseudonymiserFor } from "./pseudonymise-key.js";
 import { reportHtmlFor } from "./report.js";
@@ -117,11 +116,10 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   } catch (e) {
     progress?.done();
     if (e instanceof DataErrorWithProblems) {
-      for (const p of e.errors) error(`${where(p)}: ${p.message}`);
-      throw new DataError(
+      stopOnDataErrors(
+        e.errors,
         `${e.errors.length} error${e.errors.length === 1 ? "" : "s"} in the data (and ${e.warnings.length} warning${e.warnings.length === 1 ? "" : "s"}); ` +
           "no tables written. Run `netsp validate` for the full report, fix the data, or use --keep-going to leave those egos out",
-        e.errors.length,
       );
     }
     throw e;
@@ -245,10 +243,6 @@ const PSEUDONYMISED = {
   method: "HMAC-SHA-256(key, \"netsp-ego-id:\" + ego id), first 16 hex digits, prefixed ego-",
   applies: "ego ids in every table, and ego ids and case ids in messages and file paths",
 };
-
-function where(p: Problem): string {
-  return p.line !== undefined ? `${p.file}:${p.line}` : p.file;
-}
 
 function round(ms: number): number {
   return Math.round(ms * 10) / 10;

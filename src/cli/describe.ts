@@ -1,8 +1,8 @@
 import path from "node:path";
 import { Command, Option } from "commander";
-import { DataError, formatLocation, OutputError, UsageError } from "../errors.js";
+import { DataError, OutputError, UsageError } from "../errors.js";
 import { loadStudyConfig } from "../ingest/load-config.js";
-import type { Problem, StudyConfig } from "../model/index.js";
+import { formatProblem, type Problem, type StudyConfig } from "../model/index.js";
 import { pathKind } from "../path-kind.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
 import {
@@ -109,7 +109,7 @@ async function runDescribe(input: string, options: DescribeCliOptions): Promise<
 }
 
 function reportProblems(problems: Problem[], say: (message: string) => void): void {
-  for (const p of problems.slice(0, PROBLEMS_SHOWN)) say(`${formatLocation({ file: p.file, line: p.line, column: p.column })}: ${p.message}`);
+  for (const p of problems.slice(0, PROBLEMS_SHOWN)) say(formatProblem(p));
   if (problems.length > PROBLEMS_SHOWN) say(`… and ${problems.length - PROBLEMS_SHOWN} more (\`netsp validate\` lists them all)`);
 }
 

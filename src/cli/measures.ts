@@ -1,13 +1,11 @@
 import { Command } from "commander";
-import { DataError, UsageError, formatLocation } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { MEASURES } from "../measures/index.js";
-import type { InputFormat, Problem } from "../model/index.js";
 import { openStudy } from "../study/open-study.js";
-import { measureDataset } from "../study/measure-ego-rows.js";
-import { learnIds, learningIds, pseudonymiseRows } from "../study/pseudonymise.js";
+import { measureStudy, rowsByEgoId } from "../study/measure-study.js";
 import { renderTerminal, toCsv, toJson, toMarkdown } from "../tables/index.js";
 import { type Table } from "../model/index.js";
-import { error, info, warn } from "./messages.js";
+import { info, stopOnDataErrors, warn } from "./messages.js";
 import { chooseFormat, writeOutput, type OutputFormat } from "./output.js";
 import { pseudonymiserFor } from "./pseudonymise-key.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
@@ -20,9 +18,6 @@ interface MeasuresOptions extends StudyCliOptions {
   out?: string;
   list?: boolean;
 }
-
-/** Errors printed one per line before giving up; the rest are counted. */
-const ERRORS_SHOWN = 50;
 
 /** `netsp measures`: one row of measures per ego. */
 export function measuresCommand(): Command {
@@ -70,35 +65,21 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
     input,
     ...studySource(options),
   });
-  const { dataset, plan, problems } = opened;
   if (options.out !== undefined) await refuseProtectedOutput(options.out, studyInputs(input, opened, options));
-  const measured = await measureDataset(pseudonymiser ? learningIds(dataset, pseudonymiser) : dataset, plan, {
-    measures: selected,
-    groupVariables: plan.groupVariables.map((g) => g.id),
-    jobs: options.jobs,
-    problems,
-    includeUnfinished: opened.includeUnfinished,
-    ...(pseudonymiser ? { showEgoId: (id: string) => pseudonymiser.id(id) } : {}),
-  });
-
-  if (pseudonymiser) learnIds(pseudonymiser, measured.table.rows, problems.problems);
-  const errors = pseudonymiser ? problems.errors.map((p) => pseudonymiser.problem(p)) : problems.errors;
-  if (errors.length > 0) {
-    for (const p of errors.slice(0, ERRORS_SHOWN)) error(describeProblem(p));
-    if (errors.length > ERRORS_SHOWN) error(`… and ${errors.length - ERRORS_SHOWN} more (\`netsp validate\` lists them all)`);
-    throw new DataError(
-      `${errors.length} error${errors.length === 1 ? "" : "s"} in the data, so no measures were written: fix ${errors.length === 1 ? "it" : "them"} and run again`,
-      errors.length,
-    );
+  const study = await measureStudy(opened, { measures: selected, jobs: options.jobs, pseudonymiser });
+  const { measured } = study;
+  if (study.errors.length > 0) {
+    const n = study.errors.length;
+    stopOnDataErrors(study.errors, `${n} error${n === 1 ? "" : "s"} in the data, so no measures were written: fix ${n === 1 ? "it" : "them"} and run again`);
   }
-  for (const w of [...plan.warnings, ...measured.warnings]) warn(w);
-  const dataWarnings = problems.warnings.length;
+  for (const w of study.notes) warn(w);
+  const dataWarnings = study.warnings.length;
   if (dataWarnings > 0) {
     warn(`${dataWarnings} warning${dataWarnings === 1 ? "" : "s"} in the data (\`netsp validate\` lists them)`);
   }
   for (const note of measured.notes) info(`note: ${note}`);
   if (measured.egoCount === 0) warn("the data hold no interviews: the table has a header only");
-  const table = pseudonymiser ? pseudonymiseRows(measured.table, pseudonymiser) : measured.table;
+  const table = rowsByEgoId(study);
   await writeOutput(
     render(table, format),
     options.out,
@@ -126,8 +107,4 @@ function registryTable(): Table {
     columns: [{ id: "id" }, { id: "family" }, { id: "label" }, { id: "definition" }],
     rows: MEASURES.map((m) => ({ id: m.id, family: m.family, label: m.label, definition: m.definition })),
   };
-}
-
-function describeProblem(p: Problem): string {
-  return `${formatLocation({ file: p.file, line: p.line, column: p.column })}: ${p.message}`;
 }

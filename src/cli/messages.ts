@@ -1,4 +1,6 @@
 import { chalkStderr } from "chalk";
+import { DataError } from "../errors.js";
+import { formatProblem, type Problem } from "../model/index.js";
 
 /** Messages for people go to stderr; colour only when stderr is a terminal (chalk checks). */
 const err = chalkStderr;
@@ -26,3 +28,13 @@ export const style = {
   yellow: (s: string) => err.yellow(s),
   green: (s: string) => err.green(s),
 };
+
+/** Data errors printed one per line before a command gives up; the rest are counted. */
+export const ERRORS_SHOWN = 50;
+
+/** Prints the data's errors (the first ERRORS_SHOWN), then stops the command with `message` (exit 1). */
+export function stopOnDataErrors(errors: readonly Problem[], message: string): never {
+  for (const p of errors.slice(0, ERRORS_SHOWN)) error(formatProblem(p));
+  if (errors.length > ERRORS_SHOWN) error(`… and ${errors.length - ERRORS_SHOWN} more (\`netsp validate\` lists them all)`);
+  throw new DataError(message, errors.length);
+}

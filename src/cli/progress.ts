@@ -1,6 +1,13 @@
+/** Where a progress line is drawn: stderr, or a stand-in with the same two members in tests. */
+export interface ProgressStream {
+  isTTY?: boolean;
+  write(text: string): unknown;
+}
+
 /**
- * A one-line progress display on stderr, only when stderr is a terminal (never in pipes, logs or CI).
- * Shows egos done and egos per second, and the time remaining when the total is known.
+ * The one progress display: a line on stderr, only when stderr is a terminal (never in pipes, logs or CI).
+ * Shows egos done and egos per second, and the time remaining when the total is known. Drawn at most every
+ * `intervalMs`, and not before `delayMs` (a quick run shows nothing); erased by `done()`.
  */
 export class Progress {
   private readonly enabled: boolean;
@@ -11,7 +18,8 @@ export class Progress {
   constructor(
     private readonly label: string,
     private readonly total?: number,
-    stream: { isTTY?: boolean } = process.stderr,
+    private readonly stream: ProgressStream = process.stderr,
+    private readonly timing: { intervalMs: number; delayMs: number } = { intervalMs: 100, delayMs: 500 },
   ) {
     this.enabled = stream.isTTY === true && process.env.CI === undefined;
   }
@@ -19,9 +27,9 @@ export class Progress {
   update(done: number): void {
     if (!this.enabled) return;
     const now = Date.now();
-    if (now - this.lastDraw < 100 || now - this.started < 500) return;
+    if ((this.drawn && now - this.lastDraw < this.timing.intervalMs) || now - this.started < this.timing.delayMs) return;
     this.lastDraw = now;
-    const seconds = (now - this.started) / 1000;
+    const seconds = Math.max(now - this.started, 1) / 1000;
     const rate = done / seconds;
     let line = `${this.label}: ${done.toLocaleString("en")}`;
     let left = "";
@@ -31,13 +39,13 @@ export class Progress {
       line = `${this.label} [${"#".repeat(filled)}${"-".repeat(width - filled)}] ${done.toLocaleString("en")}/${this.total.toLocaleString("en")}`;
       if (rate > 0) left = `, ${Math.max(0, Math.ceil((this.total - done) / rate))} s left`;
     }
-    line += ` egos, ${Math.round(rate).toLocaleString("en")}/s${left}`;
-    process.stderr.write(`\r${line}\x1b[K`);
+    line += ` ego${done === 1 && !this.total ? "" : "s"}, ${Math.round(rate).toLocaleString("en")}/s${left}`;
+    this.stream.write(`\r${line}\x1b[K`);
     this.drawn = true;
   }
 
   done(): void {
-    if (this.drawn) process.stderr.write("\r\x1b[K");
+    if (this.drawn) this.stream.write("\r\x1b[K");
     this.drawn = false;
   }
 }

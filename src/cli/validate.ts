@@ -1,15 +1,14 @@
 import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import { Command, Option } from "commander";
 import { DataError } from "../errors.js";
-import { loadStudyConfig } from "../ingest/load-config.js";
-import { openDataset } from "../ingest/open-dataset.js";
-import type { InputFormat, Problem, ProblemSink, StudyConfig } from "../model/index.js";
+import type { Problem } from "../model/index.js";
 import { formatNumber, renderTerminal } from "../tables/index.js";
 import { type Table } from "../model/index.js";
-import { addStudyOptions, type StudyCliOptions, sharedOptions } from "./shared-options.js";
+import { Progress } from "./progress.js";
+import { addStudyOptions, type StudyCliOptions, sharedOptions, studySource } from "./shared-options.js";
 import { pathKind } from "../path-kind.js";
 import type { StudyCounts } from "../study/measure-ego-rows.js";
-import { unfinishedOutcome, unfinishedWarning, type UnfinishedInterview } from "../study/unfinished-interviews.js";
+import { validateStudy } from "../study/validate-study.js";
 
 export interface ValidateOptions extends StudyCliOptions {
   json?: boolean;
@@ -65,65 +64,28 @@ Exit codes: 0 no errors (warnings allowed), 1 errors in the data, 2 usage error.
  * writes the report and throws DataError (exit 1).
  */
 export async function runValidate(input: string, options: ValidateOptions, io: ValidateIo): Promise<ValidationReport> {
-  const loaded = await loadStudyConfig({ input, configPath: options.config });
-  const data = (await configNamesData(input, loaded.path)) && loaded.dataPath ? loaded.dataPath : input;
-  const config: StudyConfig = options.inputFormat ? { ...loaded.config, format: options.inputFormat } : loaded.config;
-  const protocol =
-    options.protocol ??
-    loaded.protocolPath ??
-    (config.protocol && loaded.path ? resolve(dirname(loaded.path), config.protocol) : undefined);
-
-  const problems: Problem[] = [];
-  const sink: ProblemSink = { report: (p) => problems.push(p) };
-  const progress = new Progress(io.stderr);
-  const unfinished: UnfinishedInterview[] = [];
-  const report: ValidationReport = { egos: 0, alters: 0, ties: 0, nodeTypes: {}, edgeTypes: {}, errors: [], warnings: [] };
+  const progress = new Progress("validating", undefined, io.stderr, { intervalMs: 200, delayMs: 0 });
+  let validation;
   try {
-    const dataset = await openDataset(data, {
-      config,
-      protocol,
-      egoIdField: options.egoId ?? config.egoId ?? "caseId",
-      problems: sink,
-    });
-    for await (const network of dataset.egos()) {
-      report.egos++;
-      const outcome = unfinishedOutcome(network.ego.meta);
-      if (outcome !== null) unfinished.push({ egoId: network.ego.egoId, outcome, alters: network.alters.length });
-      for (const alter of network.alters) {
-        report.alters++;
-        report.nodeTypes[alter.nodeType] = (report.nodeTypes[alter.nodeType] ?? 0) + 1;
-      }
-      for (const tie of network.ties) {
-        report.ties++;
-        report.edgeTypes[tie.edgeType] = (report.edgeTypes[tie.edgeType] ?? 0) + 1;
-      }
-      progress.update(report.egos);
-    }
+    validation = await validateStudy({ input, ...studySource(options), onProgress: (n) => progress.update(n) });
   } finally {
-    progress.clear();
+    progress.done();
   }
-  const unfinishedNote = unfinishedWarning(unfinished, options.includeUnfinished === true);
-  if (unfinishedNote !== null) problems.push({ severity: "warning", code: "unfinished-interviews", file: data, message: unfinishedNote });
-  report.nodeTypes = sortKeys(report.nodeTypes);
-  report.edgeTypes = sortKeys(report.edgeTypes);
-  const base = await baseFolder(data);
+  const { counts, problems, opened } = validation;
+  const report: ValidationReport = { ...counts, errors: [], warnings: [] };
+  const base = await baseFolder(opened.dataPath);
   for (const p of problems) {
     const shown = toReported(p, base);
     (p.severity === "error" ? report.errors : report.warnings).push(shown);
   }
+  const data = relative(process.cwd(), opened.dataPath) || ".";
 
-  io.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : renderReport(relative(process.cwd(), resolve(data)) || ".", report));
+  io.stdout.write(options.json ? JSON.stringify(report, null, 2) + "\n" : renderReport(data, report));
   if (report.errors.length > 0) {
     const n = report.errors.length;
     throw new DataError(`${n} error${n === 1 ? "" : "s"} in ${data}; see the report above`, n);
   }
   return report;
-}
-
-/** True when the config was found in the input folder itself (so its `data` key says where the data is). */
-async function configNamesData(input: string, configPath: string | undefined): Promise<boolean> {
-  if (!configPath) return false;
-  return (await pathKind(input)) === "directory" && dirname(configPath) === resolve(input);
 }
 
 /** Problem paths are shown relative to the input folder (or to the folder of an input file). */
@@ -142,10 +104,6 @@ function toReported(p: Problem, base: string): ReportedProblem {
     ...(p.egoId !== undefined ? { egoId: p.egoId } : {}),
     message: p.message,
   };
-}
-
-function sortKeys(counts: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** The human-readable report: problems grouped by severity then file, then the summary table. */
@@ -194,25 +152,4 @@ export function renderReport(input: string, report: ValidationReport): string {
       : `${formatNumber(e)} error${e === 1 ? "" : "s"} and ${warnings}: fix the errors before analysing.`,
   );
   return out.join("\n") + "\n";
-}
-
-/** A one-line progress count on stderr, only when stderr is a terminal, at most every `intervalMs`; erased at the end. */
-export class Progress {
-  private last = 0;
-  private shown = false;
-  constructor(
-    private readonly stream: ValidateIo["stderr"],
-    private readonly intervalMs = 200,
-  ) {}
-  update(egos: number): void {
-    if (!this.stream.isTTY) return;
-    const now = Date.now();
-    if (this.shown && now - this.last < this.intervalMs) return;
-    this.last = now;
-    this.shown = true;
-    this.stream.write(`\rvalidating… ${egos} ego${egos === 1 ? "" : "s"} read`);
-  }
-  clear(): void {
-    if (this.shown) this.stream.write("\r\x1b[K");
-  }
 }

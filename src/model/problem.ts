@@ -30,3 +30,19 @@ export class ProblemList implements ProblemSink {
     return this.problems.filter((p) => p.severity === "warning");
   }
 }
+
+/** `file:line:column`, omitting what is unknown (a column only with a line). */
+export function formatLocation(location: { file: string; line?: number; column?: number }): string {
+  let text = location.file;
+  if (location.line !== undefined) text += `:${location.line}`;
+  if (location.line !== undefined && location.column !== undefined) text += `:${location.column}`;
+  return text;
+}
+
+/**
+ * A problem on one line for people: `file:line:column: message`. The one way every command, report.md and
+ * report.html print a problem (validate groups them by file, but says where the same way).
+ */
+export function formatProblem(problem: Problem): string {
+  return `${formatLocation(problem)}: ${problem.message}`;
+}

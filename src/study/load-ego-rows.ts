@@ -6,11 +6,10 @@ import { resolveAlias } from "../model/resolve-alias.js";
 import { didYouMean } from "../did-you-mean.js";
 import { isNetworkCanvasEgoFile, readEgoTable } from "../ingest/csv/read-ego-table.js";
 import { findMeasure, planMeasureColumns } from "../measures/index.js";
-import { measureDataset } from "./measure-ego-rows.js";
+import { measureStudy } from "./measure-study.js";
 import { openStudy } from "./open-study.js";
-import type { InputFormat, StudyConfig } from "../model/index.js";
-import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "./pseudonymise.js";
-import type { Cell, Table } from "../model/index.js";
+import { formatProblem, type Cell, type InputFormat, type StudyConfig, type Table } from "../model/index.js";
+import type { Pseudonymiser } from "./pseudonymise.js";
 import { studyInputs } from "./study-inputs.js";
 
 export interface LoadEgoRowsOptions {
@@ -102,9 +101,10 @@ async function measureExport(input: string, given: string | undefined, configPat
     protocol: options.protocol,
     inputFormat: options.inputFormat,
     egoId: options.egoId,
+    includeUnfinished: options.includeUnfinished,
     cwd: options.cwd,
   });
-  const { config, dataset, plan, problems } = opened;
+  const { config, dataset, plan } = opened;
   await options.onInputs?.(studyInputs(given ?? input, opened, options, options.cwd));
   const columns = planMeasureColumns(plan);
   const isMeasure = (name: string) => findMeasure(name) !== undefined || columns.some((c) => c.id === name || c.set === name);
@@ -129,32 +129,21 @@ async function measureExport(input: string, given: string | undefined, configPat
     }
   }
   const groupVariables = [...new Set([...egoVariables, ...plan.groupVariables.map((g) => g.id)])];
-  const pseudo = options.pseudonymiser;
-  const measured = await measureDataset(pseudo ? learningIds(dataset, pseudo) : dataset, plan, {
-    measures,
-    groupVariables,
-    jobs: options.jobs,
-    problems,
-    includeUnfinished: options.includeUnfinished,
-    ...(pseudo ? { showEgoId: (id: string) => pseudo.id(id) } : {}),
-  });
-  if (pseudo) learnIds(pseudo, measured.table.rows, problems.problems);
-
-  if (problems.errors.length > 0) {
-    const errors = pseudo ? problems.errors.map((p) => pseudo.problem(p)) : problems.errors;
-    const shown = errors.slice(0, 10).map((p) => `  ${p.file}${p.line !== undefined ? `:${p.line}` : ""}: ${p.message}`);
-    const more = problems.errors.length > 10 ? [`  … and ${problems.errors.length - 10} more (run \`netsp validate\`)`] : [];
+  const study = await measureStudy(opened, { measures, groupVariables, jobs: options.jobs, pseudonymiser: options.pseudonymiser });
+  const { errors } = study;
+  if (errors.length > 0) {
+    const shown = errors.slice(0, 10).map((p) => `  ${formatProblem(p)}`);
+    const more = errors.length > 10 ? [`  … and ${errors.length - 10} more (run \`netsp validate\`)`] : [];
     throw new DataError(
-      `the data have ${problems.errors.length} error${problems.errors.length === 1 ? "" : "s"}, so no statistics were computed:\n` +
-        [...shown, ...more].join("\n"),
-      problems.errors.length,
+      `the data have ${errors.length} error${errors.length === 1 ? "" : "s"}, so no statistics were computed:\n` + [...shown, ...more].join("\n"),
+      errors.length,
     );
   }
-  const warnings = [...plan.warnings, ...measured.warnings];
-  if (problems.warnings.length > 0) {
-    warnings.push(`${problems.warnings.length} warning${problems.warnings.length === 1 ? "" : "s"} in the data (run \`netsp validate\` to list them)`);
+  const warnings = [...study.notes];
+  if (study.warnings.length > 0) {
+    warnings.push(`${study.warnings.length} warning${study.warnings.length === 1 ? "" : "s"} in the data (run \`netsp validate\` to list them)`);
   }
   for (const w of warnings) options.onWarning?.(w);
   // Rows keep their order, so statistics add up to the same bits as without pseudonyms (no ids are printed).
-  return pseudo ? pseudonymiseRows(measured.table, pseudo, { sort: false }) : measured.table;
+  return study.rows;
 }

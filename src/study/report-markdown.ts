@@ -1,4 +1,4 @@
-import type { Problem } from "../model/index.js";
+import { formatProblem, type Problem } from "../model/index.js";
 import type { StudyTable } from "./build-study-tables.js";
 import type { StudyCounts } from "./measure-ego-rows.js";
 import type { UnfinishedInterview } from "./unfinished-interviews.js";
@@ -55,7 +55,7 @@ export function reportMarkdown(r: ReportMarkdownInput): string {
   const problems = [...r.errors, ...r.warnings];
   if (problems.length || r.notes.length) {
     lines.push("## Warnings", "");
-    for (const p of problems.slice(0, LISTED_PROBLEMS)) lines.push(`- ${p.severity}: ${where(p)}: ${p.message}`);
+    for (const p of problems.slice(0, LISTED_PROBLEMS)) lines.push(`- ${p.severity}: ${formatProblem(p)}`);
     if (problems.length > LISTED_PROBLEMS) lines.push(`- … and ${problems.length - LISTED_PROBLEMS} more (all of them are in run.json)`);
     for (const n of r.notes) lines.push(`- ${n}`);
     lines.push("");
@@ -70,10 +70,6 @@ export function reportMarkdown(r: ReportMarkdownInput): string {
 function typeBreakdown(counts: Record<string, number>): string {
   const entries = Object.entries(counts).sort(([a], [b]) => (a < b ? -1 : 1));
   return entries.length ? ` (${entries.map(([k, v]) => `${k} ${v}`).join(", ")})` : "";
-}
-
-function where(p: Problem): string {
-  return p.line !== undefined ? `${p.file}:${p.line}` : p.file;
 }
 
 /** GitHub's heading anchor: lower case, spaces to hyphens, most punctuation dropped. */
