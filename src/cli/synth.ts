@@ -4,7 +4,7 @@ import { Command, Option } from "commander";
 import { OutputError, UsageError } from "../errors.js";
 import { COHORT_DEFAULTS } from "../synth/cohort-defaults.js";
 import { DEFAULT_SEED } from "../synth/default-seed.js";
-import type { CohortFormat, ExportLayout } from "../synth/index.js";
+import type { CohortFormat, ExportFormat } from "../synth/index.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
 import { info } from "./messages.js";
 import { Progress } from "./progress.js";
@@ -25,7 +25,7 @@ interface SynthOptions {
   quiet?: boolean;
 }
 
-/** `netsp synth`: writes a synthetic study as a genuine Network Canvas export (CSV files + protocol). */
+/** `netsp synth`: writes a synthetic study as a genuine Network Canvas export (CSV or GraphML files + protocol). */
 export function synthCommand(): Command {
   return new Command("synth")
     .description(
@@ -40,8 +40,11 @@ export function synthCommand(): Command {
     .addOption(new Option("-o, --out <dir>", "folder to write the export into (must be empty, unless --force)"))
     .addOption(new Option("--seed <n>", `random seed, a whole number from 0 to 4294967295 (default ${DEFAULT_SEED})`))
     .addOption(
-      new Option("-f, --format <layout>", "one set of files per interview, one merged set, or (with --egos) the three tables egos/alters/ties.csv")
-        .choices(["per-session", "merged", "three-file"])
+      new Option(
+        "-f, --format <layout>",
+        "CSV files per interview or one merged set, one .graphml per interview or one merged .graphml, or (with --egos) the three tables egos/alters/ties.csv",
+      )
+        .choices(["per-session", "merged", "graphml", "merged-graphml", "three-file"])
         .default("per-session"),
     )
     .addOption(new Option("--force", "write into a folder that is not empty, first deleting the export files already in it"))
@@ -52,6 +55,7 @@ export function synthCommand(): Command {
 Same options and seed give the same bytes. Examples:
   $ netsp synth --targets fixtures/thesis/targets.csv --out interviews
   $ netsp synth --egos 10000 --format merged --out cohort     10,000 egos, about 60 alters each
+  $ netsp synth --egos 3000 --format graphml --out graphml    3,000 egos, one .graphml file each
   $ netsp synth --egos 500 --alters 30 --density 0.2 --types 2 --format three-file --out small
 
 A cohort (--egos) is the thesis's interview at scale: alter counts vary, each sociogram has isolates and a
@@ -86,7 +90,7 @@ async function runSynth(options: SynthOptions, synth: Synth): Promise<void> {
   const removed = prepareFolder(options.out, options.force === true);
   const summary = synth.writeSyntheticStudy(synth.thesisInterviews(targets, seed), {
     out: options.out,
-    layout: options.format as ExportLayout,
+    layout: options.format as ExportFormat,
     protocol: synth.thesisProtocol(),
     exportedAt: synth.thesisExportedAt(seed),
   });
@@ -138,8 +142,8 @@ function parseSeed(text: string | undefined): number {
   return n;
 }
 
-/** Files a Network Canvas export (or a previous `netsp synth`) leaves in a folder. */
-const EXPORT_FILE = /(_ego\.csv|_attributeList(_[^/\\]*)?\.csv|_edgeList(_[^/\\]*)?\.csv|_adjacencyMatrix_[^/\\]*\.csv|\.graphml|\.netcanvas|^egos\.csv|^alters\.csv|^ties\.csv)$/;
+/** Files a Network Canvas export (or a previous `netsp synth`, with an unfinished merged GraphML's `.part`) leaves in a folder. */
+const EXPORT_FILE = /(_ego\.csv|_attributeList(_[^/\\]*)?\.csv|_edgeList(_[^/\\]*)?\.csv|_adjacencyMatrix_[^/\\]*\.csv|\.graphml|\.graphml\.part|\.netcanvas|^egos\.csv|^alters\.csv|^ties\.csv)$/;
 
 /**
  * Refuses a folder that is a file, or not empty without --force. With --force, deletes the export files

@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -44,6 +44,24 @@ describe("netsp synth --egos", () => {
     const [header, ...rows] = readFileSync(path.join(out, "measures.csv"), "utf8").trim().split("\n");
     const excluded = header.split(",").indexOf("excluded_alters");
     expect(rows.some((r) => Number(r.split(",")[excluded]) > 0)).toBe(true);
+  });
+
+  it("--format graphml and merged-graphml: analysed with no problems; --force replaces the GraphML of an earlier run", async () => {
+    for (const format of ["graphml", "merged-graphml"]) {
+      const dir = path.join(root, format);
+      expect((await runCli(["synth", "--egos", "12", "--alters", "10", "--format", format, "--out", dir, "-q"])).exitCode).toBe(0);
+      const out = path.join(root, `${format}-results`);
+      expect((await runCli(["analyse", dir, "--out", out, "--quiet"])).exitCode).toBe(0);
+      const record = JSON.parse(readFileSync(path.join(out, "run.json"), "utf8"));
+      expect(record.counts.egos, format).toBe(12);
+      expect(record.errors, format).toEqual([]);
+    }
+    const dir = path.join(root, "graphml");
+    // A merged file's .part, as an interrupted run leaves it, goes too.
+    writeFileSync(path.join(dir, ".cohort.graphml.part"), "<graph>");
+    const forced = await runCli(["synth", "--egos", "3", "--format", "merged-graphml", "--out", dir, "--force", "-q"]);
+    expect(forced.exitCode).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(["cohort.graphml", "cohort.netcanvas", "netsp.config.json"]);
   });
 
   it("refuses mixed or out-of-range options (exit 2)", async () => {

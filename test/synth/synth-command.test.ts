@@ -4,6 +4,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
+import { runCli } from "../cli/run-cli.js";
 
 /** Runs `netsp <args>` in this process, capturing stderr and the exit code. */
 async function run(args: string[]): Promise<{ stderr: string; exitCode: number }> {
@@ -80,6 +81,29 @@ describe("netsp synth", () => {
     const ids = [...read("thesis_attributeList_Person.csv"), ...read("thesis_attributeList_Organisation.csv")].map((r) => Number(r.nodeID));
     // Table 12: the 21 network sizes add up to 1,106 alters.
     expect(ids.sort((a, b) => a - b)).toEqual(Array.from({ length: 1106 }, (_, i) => i + 1));
+  });
+
+  it("writes the thesis as GraphML, per session or merged, which netsp measures as it measures the CSV export", async () => {
+    const csv = path.join(root, "thesis-csv");
+    expect((await run(["--targets", TARGETS, "--out", csv, "-q"])).exitCode).toBe(0);
+    const measures = async (dir: string) => {
+      const r = await runCli(["measures", dir]);
+      expect(r.exitCode, dir).toBe(0);
+      return { header: r.stdout.slice(0, r.stdout.indexOf("\n")), rows: parse(r.stdout, { columns: true }) as Array<Record<string, string>> };
+    };
+    const expected = await measures(csv);
+    for (const format of ["graphml", "merged-graphml"]) {
+      const out = path.join(root, `thesis-${format}`);
+      expect((await run(["--targets", TARGETS, "--out", out, "--format", format, "-q"])).exitCode).toBe(0);
+      const files = readdirSync(out);
+      expect(files.filter((f) => f.endsWith(".graphml")), format).toHaveLength(format === "graphml" ? 21 : 1);
+      expect(files).toContain("thesis.netcanvas");
+      const got = await measures(out);
+      // Row for row and value for value; the GraphML reader lists node types by name (alters_Organisation
+      // before alters_Person), the CSV reader in codebook order, so columns are compared by name.
+      expect(got.rows, format).toEqual(expected.rows);
+      expect(got.header.split(",").sort(), format).toEqual(expected.header.split(",").sort());
+    }
   });
 
   it("reports bad usage and bad targets with the right exit codes", async () => {
