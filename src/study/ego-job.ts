@@ -1,5 +1,6 @@
-import { buildEgoNetwork, type EgoParts, type SideFile, type SidePiece } from "../ingest/read-network-canvas-csv.js";
-import type { Codebook, Ego } from "../model/index.js";
+import { buildEgo, type EgoParts } from "../ingest/ego-parts.js";
+import type { SidePiece } from "../ingest/network-canvas-csv/csv-ego-parts.js";
+import type { Codebook, Ego, EgoNetwork } from "../model/index.js";
 import { ProblemList } from "../model/index.js";
 import type { ColumnPlan } from "../ingest/plan-columns.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
@@ -15,11 +16,22 @@ export interface EgoWorkerSetup {
   spec: EgoRowSpec;
 }
 
-/** One ego to build and measure: EgoParts with each side file's plan replaced by its id. */
-export interface EgoJob {
-  index: number;
-  ego: Ego;
-  sides: Array<{ name: string; kind: "node" | "edge"; type: string; plan: number; width: number; pieces: EgoParts["sides"][number]["pieces"] }>;
+/**
+ * One ego to build and measure: its EgoParts, a Network Canvas CSV interview's side files with their plans
+ * replaced by ids; an ego its reader built as it is.
+ */
+export type EgoJob =
+  | { index: number; kind: "network-canvas-csv"; ego: Ego; sides: EgoJobSide[] }
+  | { index: number; kind: "built"; network: EgoNetwork };
+
+/** One side file's rows of a Network Canvas CSV interview, its plan sent by id. */
+export interface EgoJobSide {
+  name: string;
+  kind: "node" | "edge";
+  type: string;
+  plan: number;
+  width: number;
+  pieces: SidePiece[];
 }
 
 export interface EgoJobBatch {
@@ -51,14 +63,13 @@ export class EgoJobRunner {
     return batch.jobs.map((job) => {
       const parts = partsOfJob(job, (id) => this.plan(id));
       const problems = new ProblemList();
-      const network = buildEgoNetwork(parts, this.setup.codebook, problems);
-      const ids = new Set<string>();
-      for (const a of network.alters) ids.add(a.alterId);
+      const network = buildEgo(parts, this.setup.codebook, problems);
       const result: EgoJobResult = {
         index: job.index,
         measured: measureEgo(network, this.setup.spec),
         problems: problems.problems.length,
-        alterIds: [...ids].join("\u0000"),
+        // A built ego was checked where it was read, with the memory of the egos before it.
+        alterIds: job.kind === "built" ? "" : distinctAlterIds(network),
       };
       if (result.problems > 0) result.job = job;
       return result;
@@ -72,11 +83,30 @@ export class EgoJobRunner {
   }
 }
 
+function distinctAlterIds(network: EgoNetwork): string {
+  const ids = new Set<string>();
+  for (const a of network.alters) ids.add(a.alterId);
+  return [...ids].join("\u0000");
+}
+
+/** The job for one ego's parts (its index in input order), each side file's plan given an id by `planId`. */
+export function jobOfParts(index: number, parts: EgoParts, planId: (plan: ColumnPlan) => number): EgoJob {
+  if (parts.kind === "built") return { index, kind: "built", network: parts.network };
+  return {
+    index,
+    kind: "network-canvas-csv",
+    ego: parts.ego,
+    sides: parts.sides.map((s) => ({ name: s.file.name, kind: s.file.kind, type: s.file.type, plan: planId(s.file.plan), width: s.file.width, pieces: s.pieces })),
+  };
+}
+
 /** The EgoParts a job was made from, its plans looked up by id. */
 export function partsOfJob(job: EgoJob, planOf: (id: number) => ColumnPlan): EgoParts {
+  if (job.kind === "built") return { kind: "built", network: job.network };
   return {
+    kind: "network-canvas-csv",
     ego: job.ego,
-    sides: job.sides.map((s): { file: SideFile; pieces: SidePiece[] } => ({
+    sides: job.sides.map((s) => ({
       file: { name: s.name, kind: s.kind, type: s.type, plan: planOf(s.plan), width: s.width },
       pieces: s.pieces,
     })),

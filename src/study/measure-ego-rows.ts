@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import { UsageError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
-import { hasEgoParts, RowsOutOfOrder } from "../ingest/read-network-canvas-csv.js";
+import { RowsOutOfOrder } from "../ingest/rows-out-of-order.js";
 import { ProblemList, type ProblemSink } from "../model/index.js";
 import { MeasureContext, computeColumns, planMeasureColumns, type CategoryTally, type MeasureColumn } from "../measures/index.js";
 import { type StudyPlan } from "../model/index.js";
@@ -21,8 +21,9 @@ export interface MeasureDatasetOptions {
   /** Called after each ego with the number measured so far, and the number expected when the reader can tell. */
   onProgress?: (egosMeasured: number, egosExpected?: number) => void;
   /**
-   * Worker threads that build and measure egos (Network Canvas CSV exports; other formats are read in this
-   * thread). 1: none. Default: one per CPU core when the export holds at least WORKERS_FROM_EGOS egos.
+   * Worker threads that build and measure egos (the data are read in this thread; a Network Canvas CSV
+   * export's rows are decoded in the workers). 1: none. Default: one per CPU core when the reader can tell
+   * that the data hold at least WORKERS_FROM_EGOS egos.
    * The rows, tables and problems are the same whatever the number.
    */
   jobs?: number;
@@ -84,8 +85,8 @@ export function compareEgoIds(a: string, b: string): number {
 /**
  * The one place that turns a dataset into per-ego rows (used by `measures`, `compare` and `analyse`).
  * Streams the interviews, builds one ego graph at a time and keeps only the rows, so memory grows with the
- * rows, not with the interviews. A Network Canvas CSV export opened with `problems` (a ProblemList) is read
- * in parts and built and measured by measureEgo in worker threads (`jobs`), with the same rows and problems
+ * rows, not with the interviews. A dataset that gives its interviews in parts (Dataset.parts), opened with
+ * `problems` (a ProblemList), is built and measured by measureEgo in worker threads (`jobs`), with the same rows and problems
  * as in this thread (see measureInWorkers). A composition variable whose categories neither the
  * configuration nor the codebook lists gets the categories observed over all egos: its columns are
  * completed after the last ego, from small per-ego tallies, and a note says so.
@@ -161,9 +162,9 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
 
   const expected = options.onProgress || options.jobs === undefined ? await dataset.expectedEgos?.() : undefined;
   const problems = options.problems;
-  if (hasEgoParts(dataset) && problems instanceof ProblemList) {
-    // A Network Canvas export, read in parts: in one pass, unless a merged export's rows turn out not to be
-    // in the ego file's order; then everything read is dropped (rows and problems) and read again.
+  if (dataset.parts !== undefined && problems instanceof ProblemList) {
+    // Read in parts: in one pass, unless a merged Network Canvas export's rows turn out not to be in the ego
+    // file's order; then everything read is dropped (rows and problems) and read again.
     const workers = workerCount(options, expected);
     const mark = problems.problems.length;
     for (let inOrder = true; ; inOrder = false) {

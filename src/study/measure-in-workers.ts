@@ -2,10 +2,10 @@ import { Worker } from "node:worker_threads";
 import { checkNetwork } from "../ingest/check-network.js";
 import type { ColumnPlan } from "../ingest/plan-columns.js";
 import type { Dataset } from "../ingest/dataset.js";
-import { buildEgoNetwork, egoPartsOf, type EgoParts } from "../ingest/read-network-canvas-csv.js";
+import { buildEgo, type EgoParts } from "../ingest/ego-parts.js";
 import { REMEMBERED_ALTERS } from "../ingest/check-network.js";
 import type { Codebook, Ego, Problem, ProblemSink } from "../model/index.js";
-import { partsOfJob, type EgoJob, type EgoJobBatch, type EgoJobResult, type EgoWorkerSetup } from "./ego-job.js";
+import { jobOfParts, partsOfJob, type EgoJob, type EgoJobBatch, type EgoJobResult, type EgoWorkerSetup } from "./ego-job.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 
 /** Egos read but not yet taken in order, at most. */
@@ -53,7 +53,7 @@ export function spawnEgoThread(setup: EgoWorkerSetup): EgoWorker {
 export interface WorkerRunOptions {
   /** Worker threads; 1: build and measure in this thread. */
   workers: number;
-  /** Read merged exports in one pass (see egoPartsOf); RowsOutOfOrder may then be thrown. */
+  /** Read merged exports in one pass (see PartsOptions); RowsOutOfOrder may then be thrown. */
   inOrder: boolean;
   /** Reading again, after RowsOutOfOrder. */
   again?: boolean;
@@ -66,10 +66,12 @@ export interface WorkerRunOptions {
 }
 
 /**
- * Builds and measures every ego of a Network Canvas CSV dataset in worker threads, with exactly the results
- * and problems of doing it in this thread (`dataset.egos()` then measureEgo):
- * - this thread reads the export and splits it into EgoParts (reading problems are held per ego);
- *   the workers build (buildEgoNetwork) and measure (measureEgo) them, in batches;
+ * Builds and measures every ego of a dataset that gives its interviews in parts (Dataset.parts) in worker
+ * threads, with exactly the results and problems of doing it in this thread (`dataset.egos()` then
+ * measureEgo):
+ * - this thread reads the data into EgoParts (reading problems are held per ego): a Network Canvas CSV
+ *   interview's rows, or an ego its reader built (GraphML, three tables);
+ * - the workers build (buildEgo: decoding a CSV interview's rows) and measure (measureEgo) them, in batches;
  * - results are taken in input order: the ego's reading problems are reported, then its row handed on;
  * - building problems depend on what came before (a warning given once per variable, an endpoint that is
  *   another ego's alter): a worker only says whether an ego had any, and such an ego is built again here,
@@ -87,9 +89,8 @@ export async function measureInWorkers(
   if (options.workers <= 1) {
     // One thread: the same parts, built and measured here, problems straight to the sink.
     const sink = new SwitchSink(problems);
-    const source = egoPartsOf(dataset, sink, { inOrder: options.inOrder, again: options.again });
-    if (source === undefined) throw new Error("bug: measureInWorkers needs a Network Canvas CSV dataset");
-    for await (const parts of source) options.onEgo(measureEgo(buildEgoNetwork(parts, codebook, sink), spec));
+    const source = partsOf(dataset, sink, options);
+    for await (const parts of source) options.onEgo(measureEgo(buildEgo(parts, codebook, sink), spec));
     return;
   }
   const spawn = options.spawn ?? spawnEgoThread;
@@ -169,6 +170,7 @@ export async function measureInWorkers(
     for (let i = 1; i < workers.length; i++) if (load[i] < load[w]) w = i;
     const fresh: Array<[number, ColumnPlan]> = [];
     for (const job of batch) {
+      if (job.kind === "built") continue;
       for (const side of job.sides) {
         if (!sent[w].has(side.plan)) {
           sent[w].add(side.plan);
@@ -181,9 +183,15 @@ export async function measureInWorkers(
     batch = [];
   };
 
-  const source = egoPartsOf(dataset, sink, { inOrder: options.inOrder, again: options.again });
-  if (source === undefined) throw new Error("bug: measureInWorkers needs a Network Canvas CSV dataset");
-  const parts = source[Symbol.asyncIterator]();
+  const parts = partsOf(dataset, sink, options)[Symbol.asyncIterator]();
+  const planId = (plan: ColumnPlan) => {
+    let id = planIds.get(plan);
+    if (id === undefined) {
+      planIds.set(plan, (id = plans.length));
+      plans.push(plan);
+    }
+    return id;
+  };
   let total = 0;
   let trailing: Problem[] = [];
   try {
@@ -200,20 +208,9 @@ export async function measureInWorkers(
         trailing = early;
         break;
       }
-      const ego = r.value;
-      inflight.set(total, { ego: ego.ego, early });
-      batch.push({
-        index: total,
-        ego: ego.ego,
-        sides: ego.sides.map((s) => {
-          let id = planIds.get(s.file.plan);
-          if (id === undefined) {
-            planIds.set(s.file.plan, (id = plans.length));
-            plans.push(s.file.plan);
-          }
-          return { name: s.file.name, kind: s.file.kind, type: s.file.type, plan: id, width: s.file.width, pieces: s.pieces };
-        }),
-      });
+      const job = jobOfParts(total, r.value, planId);
+      inflight.set(total, { ego: job.kind === "built" ? job.network.ego : job.ego, early });
+      batch.push(job);
       total++;
       if (batch.length >= batchSize) flush();
     }
@@ -226,6 +223,12 @@ export async function measureInWorkers(
     await parts.return?.(undefined);
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The dataset's interviews in parts, read with the run's options. */
+function partsOf(dataset: Dataset, sink: ProblemSink, options: WorkerRunOptions): AsyncIterable<EgoParts> {
+  if (dataset.parts === undefined) throw new Error("bug: measureInWorkers needs a dataset that gives its interviews in parts");
+  return dataset.parts(sink, { inOrder: options.inOrder, again: options.again });
 }
 
 /**
@@ -281,7 +284,7 @@ class AlterMemory {
     if (replayed.length > 0) throw new Error(`bug: replaying alter ids reported ${replayed[0].code}`);
     this.sink.target = problems;
     try {
-      buildEgoNetwork(parts, this.codebook, this.sink);
+      buildEgo(parts, this.codebook, this.sink);
     } finally {
       this.sink.target = saved;
     }
