@@ -85,6 +85,8 @@ export class Pseudonymiser {
 export function learningIds(dataset: Dataset, pseudonymiser: Pseudonymiser): Dataset {
   return {
     ...dataset,
+    // Its egos() is the one that teaches the ids: not the interviews in parts, which would bypass it.
+    parts: undefined,
     async *egos(): AsyncIterable<EgoNetwork> {
       for await (const network of dataset.egos()) {
         pseudonymiser.learn(network.ego.egoId, network.ego.meta.caseId);
