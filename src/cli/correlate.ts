@@ -1,7 +1,7 @@
 import { Command, Option } from "commander";
 import { UsageError } from "../errors.js";
-import { correlatePairs, type CorrelationMethod } from "../stats/index.js";
-import { correlateJson, correlateTable } from "../tables/correlate-tables.js";
+import type { CorrelationMethod } from "../stats/index.js";
+import { correlateColumns, correlateJson, correlateTable } from "../tables/correlate-tables.js";
 import { renderTerminal, toCsv, toMarkdown } from "../tables/index.js";
 import { assertNumeric, findColumn } from "../tables/build-comparison.js";
 import { chooseFormat, writeOutput } from "./output.js";
@@ -76,10 +76,8 @@ async function runCorrelate(input: string | undefined, options: CorrelateOptions
   if (overlap !== undefined) throw new UsageError(`"${overlap}" is both correlated and controlled for`);
   for (const column of [...variables, ...controls]) assertNumeric(rows.table, column, rows.rowLines);
 
-  const data: Record<string, (number | null)[]> = {};
-  for (const column of [...variables, ...controls]) data[column] = rows.table.rows.map((r) => (r[column] ?? null) as number | null);
   const methods: CorrelationMethod[] = options.method === "both" ? ["pearson", "spearman"] : [options.method];
-  const pairs = correlatePairs(data, variables, methods, controls);
+  const pairs = correlateColumns(rows.table, variables, methods, controls);
 
   let text: string;
   if (format === "json") text = correlateJson(pairs, options.method, controls);

@@ -1,6 +1,21 @@
-import type { CorrelationPair } from "../stats/index.js";
+import { correlatePairs, type CorrelationMethod, type CorrelationPair } from "../stats/index.js";
 import type { Column, Table } from "../model/table.js";
 import { jsonNumberGuard } from "./write-json.js";
+
+/**
+ * Every pair of `variables` (numeric columns of a per-ego table), correlated by each method, partial on
+ * `controls` when given: the table's cells as the statistics read them (a missing value is null).
+ */
+export function correlateColumns(
+  table: Table,
+  variables: readonly string[],
+  methods: readonly CorrelationMethod[],
+  controls: readonly string[] = [],
+): CorrelationPair[] {
+  const data: Record<string, (number | null)[]> = {};
+  for (const column of [...variables, ...controls]) data[column] = table.rows.map((r) => (r[column] ?? null) as number | null);
+  return correlatePairs(data, [...variables], [...methods], [...controls]);
+}
 
 /**
  * Correlations as a table: one row per pair (and method), with n, r, p and the 95% CI; `control` when partial,
