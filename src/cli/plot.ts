@@ -4,6 +4,7 @@ import { DataError, UsageError } from "../errors.js";
 import { openStudy } from "../study/open-study.js";
 import { unfinishedOutcome } from "../study/unfinished-interviews.js";
 import { buildSociogram } from "../report/sociogram-model.js";
+import { sociogramGraph } from "../study/sociogram-source.js";
 import { resolveColourScheme, resolveNameVariable } from "../report/sociogram-options.js";
 import { sociogramSvg } from "../report/sociogram-svg.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
@@ -77,7 +78,8 @@ async function plotSvg(input: string | undefined, options: PlotCliOptions): Prom
     if (outcome !== null && !options.includeUnfinished) {
       throw new UsageError(`ego ${options.ego}'s interview was not completed (${outcome}), so it is in no table; add --include-unfinished to draw it anyway`);
     }
-    const sociogram = buildSociogram(network, plan, { colour, nameVariable, layout: options.layout, seed: options.seed });
+    const graph = sociogramGraph(network, plan, { colourVariable: colour.kind === "variable" ? colour.variable : null, nameVariable });
+    const sociogram = buildSociogram(graph, { colour, layout: options.layout, seed: options.seed });
     return sociogramSvg(sociogram, { standalone: true, idPrefix: "sociogram", heading: `Ego ${options.ego}` });
   }
   throw new UsageError(`--ego: no ego "${options.ego}" in ${path.relative(cwd, dataPath) || "."} (egos: ${seen.join(", ")}${seen.length === 12 ? ", …" : ""})`);

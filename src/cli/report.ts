@@ -108,8 +108,11 @@ export async function reportHtmlFor(
 ): Promise<string> {
   const cwd = process.cwd();
   // Loaded when a report is asked for: the charts and layouts are a good part of start-up otherwise.
-  const { studyReportHtml } = await import("../report/html-study-report.js");
-  return studyReportHtml(analysis, {
+  const [{ prepareStudyReport }, { studyReportHtml }] = await Promise.all([
+    import("../study/prepare-study-report.js"),
+    import("../report/html-study-report.js"),
+  ]);
+  const input = prepareStudyReport(analysis, {
     colourBy: options.colourBy,
     showNames: showNamesVariable(options.showNames),
     layout: options.layout,
@@ -120,6 +123,8 @@ export async function reportHtmlFor(
     protocol: options.protocol,
     egoId: options.egoId,
     egoIdOf: options.egoIdOf,
+  });
+  return studyReportHtml(input, {
     inputLabel: relativePath(analysis.dataPath, cwd),
     configLabel: analysis.configPath !== undefined ? relativePath(analysis.configPath, cwd) : undefined,
     version: VERSION,

@@ -1,8 +1,3 @@
-import type { StudyPlan } from "../model/study-plan.js";
-import { buildEgoGraph } from "../graph/index.js";
-import { coreNumbers } from "../graph/core-numbers.js";
-import { categoriesOf } from "../measures/category-values.js";
-import type { Alter, EgoNetwork } from "../model/index.js";
 import { deriveSeed } from "../random.js";
 import {
   categoryColour,
@@ -13,6 +8,7 @@ import {
   shellColour,
 } from "./chart-palette.js";
 import { forceAtlasLayout, type Point } from "./layout-force-atlas.js";
+import type { SociogramAlter, SociogramGraph } from "./sociogram-graph.js";
 import { SHAPES, type Shape } from "./svg-symbol.js";
 
 /** How nodes are coloured: by k-core shell (core number), or by the categories of an alter variable. */
@@ -28,13 +24,9 @@ export type ColourScheme =
       categories: ReadonlyArray<{ value: string; label: string }>;
     };
 
+/** How a sociogram is drawn (the labels and categories come with the graph). */
 export interface SociogramOptions {
   colour: ColourScheme;
-  /**
-   * The alter variable whose value labels the nodes (`--show-names`); null labels them A1 … An, the counted
-   * alters numbered in export order within the ego. No other variable's text ever reaches a label.
-   */
-  nameVariable: string | null;
   /** ForceAtlas2, or the positions the participant gave on the Network Canvas sociogram (`Alter.layout`). */
   layout: "force" | "canvas";
   /** Base seed of the layout; each ego's own seed is derived from it and the egoId. */
@@ -87,52 +79,40 @@ export interface Sociogram {
 }
 
 /**
- * Everything needed to draw one ego's sociogram, from the same ego graph the measures use
- * (`buildEgoGraph`): counted alters on the sociogram with at least one tie are laid out (ForceAtlas2 with a
- * seed derived from the egoId, or the Network Canvas positions); isolates (core number 0) and alters the
- * study's rules leave off the sociogram are set apart. Nodes are coloured by core number (Figure 14 of the
- * thesis: isolates, 1-core, 2-core, …; `shellColour` spaces the shells present along viridis) or by a
- * categorical alter variable. Pure: same input, same output.
+ * Everything needed to draw one ego's sociogram, from the graph the study hands over (the one the measures
+ * use, with its core numbers): alters with at least one tie are laid out (ForceAtlas2 with a seed derived
+ * from the egoId, or the Network Canvas positions); isolates (core number 0) and alters the study's rules
+ * leave off the sociogram are set apart. Nodes are coloured by core number (Figure 14 of the thesis:
+ * isolates, 1-core, 2-core, …; `shellColour` spaces the shells present along viridis) or by a categorical
+ * alter variable. Pure: same input, same output.
  *
  * Example: an ego with alters a, b, c, d, ties a–b, b–c, a–c and nothing for d → three nodes with core
  * number 2 on the graph, d in the isolates row; legend "k = 2 (3)", "isolate (1)".
  */
-export function buildSociogram(network: EgoNetwork, plan: StudyPlan, options: SociogramOptions): Sociogram {
-  const graph = buildEgoGraph(network, plan);
-  const { adjacency } = graph;
-  const cores = coreNumbers(adjacency);
+export function buildSociogram(graph: SociogramGraph, options: SociogramOptions): Sociogram {
+  const { adjacency, coreNumbers: cores } = graph;
   let maxK = 0;
   for (const k of cores) if (k > maxK) maxK = k;
-
-  const pseudonyms = new Map<Alter, string>();
-  graph.alters.forEach((a, i) => pseudonyms.set(a, `A${i + 1}`));
-  const labelOf = (alter: Alter): string => {
-    if (options.nameVariable !== null) {
-      const name = alter.attributes[options.nameVariable];
-      if (typeof name === "string" && name.trim() !== "") return name.trim();
-    }
-    return pseudonyms.get(alter) ?? "?";
-  };
 
   const shells = [...new Set(cores)].filter((k) => k > 0).sort((a, b) => a - b);
   const style = styleFor(options.colour, shells);
   const graphIndex = new Int32Array(adjacency.n).fill(-1);
-  const graphAlters: Alter[] = [];
+  const graphAlters: SociogramAlter[] = [];
   const graphNodes: Array<SociogramNode & Point> = [];
   const isolates: SociogramNode[] = [];
   for (let i = 0; i < adjacency.n; i++) {
     const alter = graph.nodes[i];
     const degree = adjacency.offsets[i + 1] - adjacency.offsets[i];
     const place: NodePlace = degree > 0 ? "graph" : "isolate";
-    const node: SociogramNode = { label: labelOf(alter), place, coreNumber: cores[i], ...style(alter, cores[i], place) };
+    const node: SociogramNode = { label: alter.label, place, coreNumber: cores[i], ...style(alter, cores[i], place) };
     if (place === "graph") {
       graphIndex[i] = graphNodes.length;
       graphAlters.push(alter);
       graphNodes.push({ ...node, x: 0, y: 0 });
     } else isolates.push(node);
   }
-  const excluded: SociogramNode[] = graph.excludedAlters.map((alter) => ({
-    label: labelOf(alter),
+  const excluded: SociogramNode[] = graph.excluded.map((alter) => ({
+    label: alter.label,
     place: "excluded",
     coreNumber: null,
     ...style(alter, null, "excluded"),
@@ -152,7 +132,7 @@ export function buildSociogram(network: EgoNetwork, plan: StudyPlan, options: So
 
   let layoutNote: string;
   const canvas = options.layout === "canvas" ? canvasPositions(graphAlters) : null;
-  const egoSeed = deriveSeed(options.seed, "sociogram", network.ego.egoId);
+  const egoSeed = deriveSeed(options.seed, "sociogram", graph.egoId);
   if (canvas !== null) {
     canvas.forEach((p, i) => Object.assign(graphNodes[i], p));
     layoutNote = "positions as placed on the Network Canvas sociogram";
@@ -165,8 +145,8 @@ export function buildSociogram(network: EgoNetwork, plan: StudyPlan, options: So
 
   const legend = legendFor(options.colour, shells, [...graphNodes, ...isolates, ...excluded]);
   const sociogram: Sociogram = {
-    egoId: network.ego.egoId,
-    networkSize: graph.alters.length,
+    egoId: graph.egoId,
+    networkSize: graph.networkSize,
     graphNodes,
     ties,
     isolates,
@@ -184,7 +164,7 @@ export function buildSociogram(network: EgoNetwork, plan: StudyPlan, options: So
 type NodeStyle = Pick<SociogramNode, "legend" | "fill" | "shape" | "dashed">;
 
 /** The legend key, colour and shape of a node. */
-function styleFor(scheme: ColourScheme, shells: readonly number[]): (alter: Alter, core: number | null, place: NodePlace) => NodeStyle {
+function styleFor(scheme: ColourScheme, shells: readonly number[]): (alter: SociogramAlter, core: number | null, place: NodePlace) => NodeStyle {
   if (scheme.kind === "core") {
     return (_alter, core, place) => {
       if (place === "excluded") return { legend: "excluded", fill: EXCLUDED_FILL, shape: "circle", dashed: true };
@@ -195,7 +175,7 @@ function styleFor(scheme: ColourScheme, shells: readonly number[]): (alter: Alte
   const index = new Map(scheme.categories.map((c, i) => [c.value, i]));
   return (alter, _core, place) => {
     const dashed = place === "excluded";
-    const values = categoriesOf(alter.attributes[scheme.variable]).filter((v) => index.has(v));
+    const values = alter.categories.filter((v) => index.has(v));
     if (values.length === 0) return { legend: MISSING_KEY, fill: MISSING_FILL, shape: "circle", dashed };
     if (new Set(values).size > 1) return { legend: SEVERAL_KEY, fill: SEVERAL_FILL, shape: "cross", dashed };
     const i = index.get(values[0])!;
@@ -236,13 +216,12 @@ function legendFor(scheme: ColourScheme, shells: readonly number[], nodes: reado
   return entries;
 }
 
-/** Network Canvas positions of every node, or null when any node lacks one (the first layout variable each alter has). */
-function canvasPositions(alters: readonly Alter[]): Point[] | null {
+/** Network Canvas positions of every node, or null when any node lacks one. */
+function canvasPositions(alters: readonly SociogramAlter[]): Point[] | null {
   const out: Point[] = [];
   for (const alter of alters) {
-    const layouts = alter.layout ? Object.values(alter.layout) : [];
-    if (layouts.length === 0) return null;
-    out.push({ x: layouts[0].x, y: layouts[0].y });
+    if (alter.position === null) return null;
+    out.push({ x: alter.position.x, y: alter.position.y });
   }
   return out;
 }

@@ -1,19 +1,12 @@
-import { loadStudyConfig } from "../ingest/load-config.js";
-import type { Dataset } from "../ingest/dataset.js";
-import { openDataset } from "../ingest/open-dataset.js";
-import type { StudyPlan } from "../model/study-plan.js";
-import { ProblemList, type EgoNetwork } from "../model/index.js";
-import type { StudyAnalysis } from "../study/analyse-study.js";
+import type { SociogramEgo } from "./sociogram-graph.js";
 import { buildSociogram, type Sociogram, type SociogramOptions } from "./sociogram-model.js";
 
 /** Which egos get a sociogram: the ones named (in that order), else every ego in input order; at most `max`. */
 export interface SociogramSelection {
   egos: readonly string[] | null;
   max: number;
-  /** Egos never drawn (left out of the analysis for errors in their data). */
-  skip?: ReadonlySet<string>;
   /**
-   * How many egos could be drawn (not skipped), when known: reading then stops at the cap instead of
+   * How many egos the stream holds, when known: reading then stops at the cap instead of
    * streaming the rest of a large study only to count it.
    */
   total?: number;
@@ -27,13 +20,12 @@ export interface DrawnSociograms<T> {
 }
 
 /**
- * Streams the interviews once more and draws the chosen egos' sociograms one at a time, keeping only what
- * `draw` returns (the SVG text), so memory stays that of one ego however large the study. Stops reading as
- * soon as every named ego is drawn, or the cap is reached when the total is known.
+ * Draws the chosen egos' sociograms from the study's stream one at a time, keeping only what `draw` returns
+ * (the SVG text), so memory stays that of one ego however large the study. Builds the graph of drawn egos
+ * only, and stops reading as soon as every named ego is drawn, or the cap is reached when the total is known.
  */
 export async function drawSociograms<T>(
-  egos: AsyncIterable<EgoNetwork>,
-  plan: StudyPlan,
+  egos: AsyncIterable<SociogramEgo>,
   options: SociogramOptions,
   selection: SociogramSelection,
   draw: (sociogram: Sociogram, index: number) => T,
@@ -42,18 +34,17 @@ export async function drawSociograms<T>(
   const byOrder = new Map<number, { egoId: string; figure: T }>();
   const drawn: Array<{ egoId: string; figure: T }> = [];
   let eligible = 0;
-  for await (const network of egos) {
-    const egoId = network.ego.egoId;
-    if (selection.skip?.has(egoId)) continue;
+  for await (const ego of egos) {
+    const egoId = ego.egoId;
     if (wanted !== null) {
       const order = wanted.get(egoId);
       if (order === undefined || byOrder.has(order)) continue;
-      byOrder.set(order, { egoId, figure: draw(buildSociogram(network, plan, options), order) });
+      byOrder.set(order, { egoId, figure: draw(buildSociogram(ego.graph(), options), order) });
       if (byOrder.size === wanted.size) break;
       continue;
     }
     eligible++;
-    if (drawn.length < selection.max) drawn.push({ egoId, figure: draw(buildSociogram(network, plan, options), drawn.length) });
+    if (drawn.length < selection.max) drawn.push({ egoId, figure: draw(buildSociogram(ego.graph(), options), drawn.length) });
     if (drawn.length === selection.max && selection.total !== undefined) break;
   }
   if (wanted !== null) {
@@ -61,21 +52,4 @@ export async function drawSociograms<T>(
     return { drawn: ordered, leftOut: Math.max(0, (selection.egos?.length ?? 0) - selection.max) };
   }
   return { drawn, leftOut: (selection.total ?? eligible) - drawn.length };
-}
-
-/**
- * Opens the study's data again, as `analyseStudy` opened it (same config, protocol and ego ids), for a second
- * pass: a Dataset streams only once.
- */
-export async function reopenStudyDataset(
-  analysis: StudyAnalysis,
-  options: { protocol?: string; egoId?: "caseId" | "sessionId" | "egoUUID" } = {},
-): Promise<Dataset> {
-  const loaded = analysis.configPath !== undefined ? await loadStudyConfig({ configPath: analysis.configPath }) : undefined;
-  return openDataset(analysis.dataPath, {
-    config: analysis.config,
-    protocol: options.protocol ?? loaded?.protocolPath,
-    egoIdField: options.egoId ?? analysis.config.egoId ?? "caseId",
-    problems: new ProblemList(),
-  });
 }

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { makeStudyPlan } from "../../src/model/study-plan.js";
-import type { Alter, StudyConfig } from "../../src/model/index.js";
+import type { Alter, EgoNetwork, StudyConfig } from "../../src/model/index.js";
 import { categoryColour, EXCLUDED_FILL, ISOLATE_FILL, MISSING_FILL, viridis } from "../../src/report/chart-palette.js";
 import { buildSociogram, type SociogramOptions } from "../../src/report/sociogram-model.js";
 import { resolveColourScheme, resolveNameVariable } from "../../src/report/sociogram-options.js";
 import { sociogramSvg } from "../../src/report/sociogram-svg.js";
+import { sociogramGraph } from "../../src/study/sociogram-source.js";
 import { makeCodebook, makeNetwork } from "../graph/network-builder.js";
 import { findAll, hasClass, parseXml } from "./parse-svg.js";
 
@@ -30,11 +31,17 @@ const network = makeNetwork({
   ],
   ties: [["a", "b"], ["b", "c"], ["c", "a"], ["c", "f"], ["e", "a"]],
 });
-const core: SociogramOptions = { colour: { kind: "core" }, nameVariable: null, layout: "force", seed: 1 };
+const core: SociogramOptions = { colour: { kind: "core" }, layout: "force", seed: 1 };
+
+/** The ego's graph as the study hands it over, drawn as the report draws it. */
+function sociogramOf(n: EgoNetwork, options: SociogramOptions, nameVariable: string | null = null) {
+  const colourVariable = options.colour.kind === "variable" ? options.colour.variable : null;
+  return buildSociogram(sociogramGraph(n, plan, { colourVariable, nameVariable }), options);
+}
 
 describe("buildSociogram", () => {
   it("puts tied alters on the graph, isolates in their row and excluded alters in their band, with core numbers", () => {
-    const s = buildSociogram(network, plan, core);
+    const s = sociogramOf(network, core);
     expect(s.networkSize).toBe(6);
     expect(s.graphNodes.map((n) => [n.label, n.coreNumber])).toEqual([["A1", 2], ["A2", 2], ["A3", 2], ["A6", 1]]);
     expect(s.isolates.map((n) => [n.label, n.coreNumber, n.shape])).toEqual([["A4", 0, "square"]]);
@@ -44,7 +51,7 @@ describe("buildSociogram", () => {
   });
 
   it("colours shells along viridis (the main core darkest) and lists only what is there in the legend", () => {
-    const s = buildSociogram(network, plan, core);
+    const s = sociogramOf(network, core);
     expect(s.legend.map((e) => [e.key, e.count, e.fill])).toEqual([
       ["2", 3, "#440154"],
       ["1", 1, viridis(0.9)],
@@ -59,22 +66,24 @@ describe("buildSociogram", () => {
   });
 
   it("never carries a name or any other text value unless names are asked for", () => {
-    const hidden = JSON.stringify(buildSociogram(network, plan, core));
-    for (const name of ["Alice", "Bilal", "Chen", "Dana", "Esme", "Femi"]) expect(hidden).not.toContain(name);
-    const named = buildSociogram(network, plan, { ...core, nameVariable: resolveNameVariable("name", codebook, config) });
+    const hidden = JSON.stringify(sociogramOf(network, core));
+    // Nor does the graph the study hands over, coloured by a variable.
+    const handed = JSON.stringify(sociogramGraph(network, plan, { colourVariable: "sector", nameVariable: null }));
+    for (const name of ["Alice", "Bilal", "Chen", "Dana", "Esme", "Femi"]) expect(hidden + handed).not.toContain(name);
+    const named = sociogramOf(network, core, resolveNameVariable("name", codebook, config));
     expect(named.graphNodes.map((n) => n.label)).toEqual(["Alice", "Bilal", "Chen", "Femi"]);
     expect(named.excluded[0].label).toBe("Esme");
   });
 
   it("is reproducible: the same input and seed give the same positions", () => {
-    expect(buildSociogram(network, plan, core)).toEqual(buildSociogram(network, plan, core));
-    const other = buildSociogram(network, plan, { ...core, seed: 2 });
-    expect(other.graphNodes.map((n) => n.x)).not.toEqual(buildSociogram(network, plan, core).graphNodes.map((n) => n.x));
+    expect(sociogramOf(network, core)).toEqual(sociogramOf(network, core));
+    const other = sociogramOf(network, { ...core, seed: 2 });
+    expect(other.graphNodes.map((n) => n.x)).not.toEqual(sociogramOf(network, core).graphNodes.map((n) => n.x));
   });
 
   it("colours by a categorical variable in codebook order: several categories and no value have their own entries", () => {
     const colour = resolveColourScheme("sector", codebook, config);
-    const s = buildSociogram(network, plan, { ...core, colour });
+    const s = sociogramOf(network, { ...core, colour });
     const byLabel = new Map([...s.graphNodes, ...s.isolates, ...s.excluded].map((n) => [n.label, n]));
     expect(byLabel.get("A1")!.fill).toBe(categoryColour(0)); // vcs
     expect(byLabel.get("A2")!.fill).toBe(categoryColour(1)); // health
@@ -89,15 +98,15 @@ describe("buildSociogram", () => {
   it("uses the Network Canvas positions when every alter on the graph has one, else ForceAtlas2 with a note", () => {
     const placed = structuredClone(network);
     placed.alters.forEach((a: Alter, i) => (a.layout = { layout: { x: i / 10, y: 1 - i / 10 } }));
-    const s = buildSociogram(placed, plan, { ...core, layout: "canvas" });
+    const s = sociogramOf(placed, { ...core, layout: "canvas" });
     expect(s.graphNodes.map((n) => [n.x, n.y])).toEqual([[0, 1], [0.1, 0.9], [0.2, 0.8], [0.5, 0.5]]);
     expect(s.layoutNote).toMatch(/Network Canvas/);
     delete placed.alters[1].layout;
-    expect(buildSociogram(placed, plan, { ...core, layout: "canvas" }).layoutNote).toMatch(/ForceAtlas2.*not every alter/);
+    expect(sociogramOf(placed, { ...core, layout: "canvas" }).layoutNote).toMatch(/ForceAtlas2.*not every alter/);
   });
 
   it("draws an ego with no alters", () => {
-    const s = buildSociogram(makeNetwork({ egoId: "empty" }), plan, core);
+    const s = sociogramOf(makeNetwork({ egoId: "empty" }), core);
     expect(s.graphNodes).toEqual([]);
     expect(s.legend).toEqual([]);
     const root = parseXml(sociogramSvg(s, { standalone: true, idPrefix: "x" }));
@@ -120,7 +129,7 @@ describe("resolveColourScheme", () => {
 });
 
 describe("sociogramSvg", () => {
-  const s = buildSociogram(network, plan, core);
+  const s = sociogramOf(network, core);
 
   it("is a well-formed standalone SVG whose title and description the root names for assistive technology", () => {
     const svg = sociogramSvg(s, { standalone: true, idPrefix: "plot", heading: "Ego E<1>" });
@@ -156,6 +165,6 @@ describe("sociogramSvg", () => {
     const inline = sociogramSvg(s, { standalone: false, idPrefix: "sociogram-3" });
     expect(inline.startsWith('<svg class="sociogram"')).toBe(true);
     expect(inline).toContain('aria-labelledby="sociogram-3-title sociogram-3-desc"');
-    expect(sociogramSvg(buildSociogram(network, plan, core), { standalone: false, idPrefix: "sociogram-3" })).toBe(inline);
+    expect(sociogramSvg(sociogramOf(network, core), { standalone: false, idPrefix: "sociogram-3" })).toBe(inline);
   });
 });
