@@ -8,7 +8,6 @@ import { tableHtml } from "./html-table.js";
 import { drawSociograms } from "./sociogram-stream.js";
 import { sociogramSvg } from "./sociogram-svg.js";
 import type { CompositionChart, GroupComparisons, GroupTest, StudyReportInput } from "./study-report-input.js";
-import { DEFAULT_MAX_SOCIOGRAMS } from "./default-max-sociograms.js";
 
 export interface StudyReportOptions {
   /** How the input and config paths read in the report (relative to the current folder). */
@@ -16,8 +15,6 @@ export interface StudyReportOptions {
   configLabel?: string;
   version: string;
 }
-
-export { DEFAULT_MAX_SOCIOGRAMS };
 
 /** Rows of a table shown in the report; past that the CSV has them. */
 const MAX_TABLE_ROWS = 1000;
