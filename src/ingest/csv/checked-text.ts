@@ -1,5 +1,6 @@
 import { isAscii, isUtf8 } from "node:buffer";
 import type { SourceFile } from "../source-file.js";
+import { CSV_MESSAGES } from "./csv-problem-codes.js";
 
 /**
  * Shared by checkedText and its reader (csvRows): the fault that ended the text, if any (a binary file or
@@ -47,14 +48,7 @@ export async function* checkedText(file: SourceFile, state: TextState): AsyncGen
   /** Passes on `body` (whole lines); false once a fault is recorded. */
   const pass = async function* (body: Uint8Array): AsyncGenerator<string, boolean> {
     const { text, bad } = feed(body);
-    if (bad !== undefined) {
-      await fault(
-        offset + bad,
-        body[bad] === 0
-          ? "the file holds NUL bytes from this line on: it is not a CSV text file (binary data, or text in an encoding such as UTF-16)"
-          : "the file is not valid UTF-8 text from this line on (binary data, or saved in another encoding such as Windows-1252)",
-      );
-    }
+    if (bad !== undefined) await fault(offset + bad, body[bad] === 0 ? CSV_MESSAGES.nul : CSV_MESSAGES.notUtf8);
     offset += body.length;
     if (text) yield text;
     return !state.fault;
@@ -86,7 +80,7 @@ export async function* checkedText(file: SourceFile, state: TextState): AsyncGen
       }
       first = false;
       if (utf16(data)) {
-        await fault(0, 'the file is UTF-16 text; save it as UTF-8 CSV (in Excel: "CSV UTF-8")');
+        await fault(0, CSV_MESSAGES.utf16);
         return;
       }
     } else if (carry.length > 0) {
@@ -114,7 +108,7 @@ export async function* checkedText(file: SourceFile, state: TextState): AsyncGen
   if (held.length > 0) carry = concat(carry, ...held);
   if (carry.length > 0) {
     if (first && utf16(carry)) {
-      await fault(0, 'the file is UTF-16 text; save it as UTF-8 CSV (in Excel: "CSV UTF-8")');
+      await fault(0, CSV_MESSAGES.utf16);
       return;
     }
     if (!(yield* pass(carry))) return;

@@ -1,28 +1,8 @@
 import type { Problem } from "../../model/index.js";
 import { CsvLexer, type CsvRow, type CsvRun } from "./csv-lexer.js";
+import { widthProblem } from "./csv-problem-codes.js";
 
-/** The problem csvRows reports for a record whose field count differs from the header's, if any. */
-export function widthProblem(file: string, line: number, fields: number, width: number): Problem | undefined {
-  if (fields < width) {
-    return {
-      severity: "error",
-      code: "short-row",
-      file,
-      line,
-      message: `this row has ${fields} fields but the header has ${width}: the file is cut short or was edited`,
-    };
-  }
-  if (fields > width) {
-    return {
-      severity: "error",
-      code: "long-row",
-      file,
-      line,
-      message: `this row has ${fields} fields but the header has ${width} (an unquoted comma?)`,
-    };
-  }
-  return undefined;
-}
+export { widthProblem } from "./csv-problem-codes.js";
 
 /**
  * The rows of a CsvRun's text (or of several runs' texts joined), as csvRows would have yielded them:
