@@ -1,27 +1,34 @@
 import { parse, type CsvError, type Options } from "csv-parse";
 import type { Problem } from "../../model/index.js";
+import type { SourceFile } from "../source-file.js";
 import { checkedText, type TextState } from "./checked-text.js";
-import { csvRecordText, widthProblem } from "./csv-records.js";
+import { CSV_MESSAGES, CsvInputError, widthProblem } from "./csv-problem-codes.js";
+import { csvRecordText } from "./csv-records.js";
 import { CsvLexer, MAX_RECORD_CHARS, type CsvRow, type CsvRun } from "./csv-lexer.js";
+import type { Delimiter } from "./csv-file.js";
 
 export type { CsvRow } from "./csv-lexer.js";
-import type { SourceFile } from "../source-file.js";
 
+/** How csvRows reads: the Network Canvas export takes the defaults. */
+export interface CsvReadOptions {
+  /** The field delimiter (default `,`, the only one the fast lexer handles; others go to csv-parse). */
+  delimiter?: Delimiter;
+  /** Stop at the first problem other than a short or long row, throwing it as a CsvInputError. */
+  strict?: boolean;
+  /** A short or long row: yielded (default), reported and skipped, or thrown as a CsvInputError. */
+  widthRows?: "keep" | "skip" | "stop";
+}
 
 /**
- * Streams the records of a CSV file, header first. Accepts a UTF-8 BOM and CRLF, LF or CR line ends (even
- * mixed); quoted fields may hold newlines. Every problem is reported (when `report` is given) as an error
- * with file and line, and the rows before it are still yielded:
- * - `empty-file`: 0 bytes or no header line;
- * - `not-text`: NUL bytes, invalid UTF-8, or UTF-16 (a binary file, or text saved in another encoding);
- *   reading stops at the line where it starts;
- * - `unterminated-quote`: a quoted field never closed (typically a file cut short);
- * - `csv-syntax`: other malformed quoting (that record is skipped, reading goes on);
- * - `short-row` / `long-row`: a record with fewer / more fields than the header (still yielded).
- * Blank lines are skipped. Never hangs, never throws for bad content. Memory: one chunk plus one record.
+ * Streams the records of a CSV file, header first: the one CSV reader. Accepts a UTF-8 BOM and CRLF, LF
+ * or CR line ends (even mixed); quoted fields may hold newlines. Every problem (the codes of
+ * csv-problem-codes.ts) is reported, when `report` is given, as an error with file and line, and the rows
+ * before it are still yielded; a csv-syntax record is skipped and reading goes on, short and long rows are
+ * yielded. `options` makes it strict (the tables), stopping instead. Blank lines are skipped. Never hangs,
+ * never throws for bad content unless strict. Memory: one chunk plus one record.
  */
-export async function* csvRows(file: SourceFile, report?: (problem: Problem) => void): AsyncGenerator<CsvRow> {
-  yield* csvStream(file, report, null) as AsyncGenerator<CsvRow>;
+export async function* csvRows(file: SourceFile, report?: (problem: Problem) => void, options: CsvReadOptions = {}): AsyncGenerator<CsvRow> {
+  yield* csvStream(file, report, null, options) as AsyncGenerator<CsvRow>;
 }
 
 /**
@@ -34,22 +41,27 @@ export function csvRuns(
   keyColumn: number | undefined,
   report?: (problem: Problem) => void,
 ): AsyncGenerator<CsvRun[]> {
-  return csvStream(file, report, keyColumn) as AsyncGenerator<CsvRun[]>;
+  return csvStream(file, report, keyColumn, {}) as AsyncGenerator<CsvRun[]>;
 }
 
 async function* csvStream(
   file: SourceFile,
   report: ((problem: Problem) => void) | undefined,
   keyColumn: number | undefined | null,
+  { delimiter = ",", strict = false, widthRows = "keep" }: CsvReadOptions,
 ): AsyncGenerator<CsvRow | CsvRun[]> {
   const problem = (code: string, line: number, message: string, column?: number): Problem => {
     const p: Problem = { severity: "error", code, file: file.name, line, message };
     if (column !== undefined) p.column = column;
     return p;
   };
-  const emit = (p: Problem) => report?.(p);
+  const emit = (p: Problem) => {
+    const width = p.code === "short-row" || p.code === "long-row";
+    if (width ? widthRows === "stop" : strict) throw new CsvInputError(p);
+    report?.(p);
+  };
   if (file.size === 0) {
-    emit(problem("empty-file", 1, "the file is empty (0 bytes): it has no header line"));
+    emit(problem("empty-file", 1, CSV_MESSAGES.emptyFile));
     return;
   }
 
@@ -60,7 +72,10 @@ async function* csvStream(
   let lineOffset = 0; // lines read by the fast path before csv-parse took over
   let syntaxErrors = 0;
   let lastSyntaxLine = -1;
+  // A strict reader stops at the fault, so its message says the file is refused, as the tables always said.
+  const unterminated = strict ? `not valid CSV: ${CSV_MESSAGES.unterminatedQuote}` : CSV_MESSAGES.unterminatedQuote;
   const options: Options = {
+    delimiter,
     relax_column_count: true,
     bom: true,
     record_delimiter: ["\r\n", "\n", "\r"],
@@ -75,9 +90,7 @@ async function* csvStream(
           problem(
             "unterminated-quote",
             lastEnd + 1,
-            syntaxErrors > 0
-              ? "after the malformed quoting reported above, the rest of the file from this row on cannot be read"
-              : "a quoted field that starts in this row is never closed: the file is cut short or its quotes are broken",
+            syntaxErrors > 0 ? CSV_MESSAGES.unreadableAfterSyntax : unterminated,
           ),
         );
         return undefined;
@@ -93,7 +106,7 @@ async function* csvStream(
       const what = err.message.replace(/\s+at line \d+.*$/s, "");
       if (line === lastSyntaxLine) return undefined; // one message per malformed row
       lastSyntaxLine = line;
-      pending.push(problem("csv-syntax", line, `not valid CSV (${what}); the row is skipped`, column));
+      pending.push(problem("csv-syntax", line, strict ? `not valid CSV: ${what}` : `not valid CSV (${what}); the row is skipped`, column));
       lastEnd = line;
       return undefined;
     },
@@ -136,6 +149,10 @@ async function* csvStream(
       if (text.length > 0) parser.write(text);
       return;
     }
+    if (delimiter !== ",") {
+      startParser(text); // the lexer knows only `,`
+      return;
+    }
     const rest = lexer.push(text, final, parsed);
     if (rest === undefined) lastEnd = lexer.lastEnd;
     else startParser(rest);
@@ -158,13 +175,16 @@ async function* csvStream(
       const fields = row.fields;
       if (fields.length === 1 && fields[0] === "") {
         if (width === -1) {
-          emit(problem("empty-file", row.line, "the first line is blank: the file has no header line"));
+          emit(problem("empty-file", row.line, CSV_MESSAGES.blankFirstLine));
           return false;
         }
         continue;
       }
       if (width === -1) width = fields.length;
-      else if (fields.length !== width) emit(widthProblem(file.name, row.line, fields.length, width)!);
+      else if (fields.length !== width) {
+        emit(widthProblem(file.name, row.line, fields.length, width, { delimiter, skipped: widthRows === "skip" })!);
+        if (widthRows === "skip") continue;
+      }
       yield row;
     }
     return true;
@@ -187,7 +207,7 @@ async function* csvStream(
         if (width === -1) {
           flushBefore(item.line);
           if (blank) {
-            emit(problem("empty-file", item.line, "the first line is blank: the file has no header line"));
+            emit(problem("empty-file", item.line, CSV_MESSAGES.blankFirstLine));
             ok = false;
             break;
           }
@@ -238,7 +258,7 @@ async function* csvStream(
       // No header: one problem says why.
       if (pending.length > 0) emit(pending[0]);
       else if (state.fault) emit(problem("not-text", state.fault.line, state.fault.message));
-      else emit(problem("empty-file", 1, "the file has no header line"));
+      else emit(problem("empty-file", 1, CSV_MESSAGES.noHeader));
       return;
     }
     flushBefore(Infinity);
