@@ -214,7 +214,7 @@ describe("three-file details", () => {
       expect.arrayContaining([
         ["duplicate-ego-id", "egos.csv", 3],
         ["unknown-ego", "alters.csv", 3],
-        ["row-length", "alters.csv", 4],
+        ["short-row", "alters.csv", 4],
       ]),
     );
     expect(errors).toHaveLength(3);
