@@ -1,7 +1,8 @@
-import { open, readFile } from "node:fs/promises";
-import { parse } from "csv-parse/sync";
+import { open } from "node:fs/promises";
 import { InputError } from "../../errors.js";
 import type { Cell, Table } from "../../model/index.js";
+import { csvRows, type CsvRow } from "./csv-rows.js";
+import { detectDelimiter, headerLine, openCsvFile } from "./csv-file.js";
 
 /** A Network Canvas `…_ego.csv` given directly (its header starts with networkCanvasEgoUUID) is an export, not a table. */
 export async function isNetworkCanvasEgoFile(file: string): Promise<boolean> {
@@ -14,29 +15,17 @@ export async function isNetworkCanvasEgoFile(file: string): Promise<boolean> {
   }
 }
 
-/** A per-ego CSV as a Table, with the line each row starts on. */
+/**
+ * A per-ego CSV as a Table, with the line each row starts on. Read with csvRows, strict, in the delimiter
+ * its header uses: any fault, a short or long row too, is a CsvInputError with its code and line.
+ */
 export async function readEgoTable(file: string, display = file): Promise<{ table: Table; rowLines: number[] }> {
-  const bytes = await readFile(file);
-  let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new InputError("not UTF-8 text: save the table as CSV (UTF-8)", { file: display });
-  }
-  if (text.includes("\u0000")) throw new InputError("not a text table (it holds NUL bytes): save it as CSV", { file: display });
-  text = text.replace(/^\uFEFF/, "");
-  if (text.trim() === "") throw new InputError("the file is empty", { file: display });
-  const delimiter = detectDelimiter(text);
-
-  let records: Array<{ record: string[]; info: { lines: number } }>;
-  try {
-    records = parse(text, { delimiter, info: true, skip_empty_lines: true, relax_column_count: false }) as unknown as typeof records;
-  } catch (e) {
-    const error = e as { message: string; lines?: number };
-    throw new InputError(error.message.replace(/^Invalid Record Length: /, ""), { file: display, line: error.lines });
-  }
+  const source = await openCsvFile(file, display);
+  const delimiter = detectDelimiter(await headerLine(source));
+  const records: CsvRow[] = [];
+  for await (const row of csvRows(source, undefined, { delimiter, strict: true, widthRows: "stop" })) records.push(row);
   const [header, ...body] = records;
-  const columns = header.record.map((name) => name.trim());
+  const columns = header.fields.map((name) => name.trim());
   const seen = new Set<string>();
   columns.forEach((name, i) => {
     if (name === "") throw new InputError(`column ${i + 1} has no name in the header`, { file: display, line: 1, column: i + 1 });
@@ -46,32 +35,19 @@ export async function readEgoTable(file: string, display = file): Promise<{ tabl
 
   const rows: Array<Record<string, Cell>> = [];
   const rowLines: number[] = [];
-  for (const { record, info } of body) {
+  for (const { fields, line } of body) {
     const row: Record<string, Cell> = {};
-    record.forEach((raw, i) => {
+    fields.forEach((raw, i) => {
       const cell = parseCell(raw, delimiter);
       if (cell === undefined) {
-        throw new InputError(`"${raw.trim()}" is too large to be a number`, { file: display, line: info.lines, column: i + 1 });
+        throw new InputError(`"${raw.trim()}" is too large to be a number`, { file: display, line, column: i + 1 });
       }
       row[columns[i]] = cell;
     });
     rows.push(row);
-    rowLines.push(info.lines);
+    rowLines.push(line);
   }
   return { table: { name: "ego-rows", columns: columns.map((id) => ({ id })), rows }, rowLines };
-}
-
-/** The delimiter the header line uses most: `,`, `;` or tab (ties go to `,`). */
-function detectDelimiter(text: string): string {
-  const firstLine = text.split(/\r?\n/, 1)[0].replace(/"[^"]*"/g, "");
-  const count = (c: string) => firstLine.split(c).length - 1;
-  const candidates: Array<[string, number]> = [
-    [",", count(",")],
-    [";", count(";")],
-    ["\t", count("\t")],
-  ];
-  candidates.sort((a, b) => b[1] - a[1]);
-  return candidates[0][1] > 0 ? candidates[0][0] : ",";
 }
 
 const MISSING = new Set(["", "NA", "N/A", "NaN", "."]);
