@@ -64,7 +64,7 @@ export interface SociogramSourceOptions extends SociogramView {
  * The analysed egos for the report's sociograms, in input order, ids as the tables show them: opens the
  * study's data again (a Dataset streams only once, and opening waits for the first ego asked for) and
  * reads one interview at a time, so memory stays that of one ego; stopping early stops the reading.
- * Egos the analysis left out for errors in their data are passed over.
+ * Interviews in no row of the analysis (left out for errors in their data, or not completed) are passed over.
  */
 export async function* sociogramSource(analysis: StudyAnalysis, options: SociogramSourceOptions): AsyncGenerator<SociogramEgo> {
   const loaded = analysis.configPath !== undefined ? await loadStudyConfig({ configPath: analysis.configPath }) : undefined;
@@ -75,10 +75,10 @@ export async function* sociogramSource(analysis: StudyAnalysis, options: Sociogr
     problems: new ProblemList(),
   });
   const plan = makeStudyPlan(analysis.dataset.codebook, analysis.config);
-  const leftOut = new Set(analysis.leftOut);
+  const analysed = new Set(analysis.measures.rows.map((r) => String(r.ego_id)));
   for await (const network of dataset.egos()) {
     const egoId = options.egoIdOf ? options.egoIdOf(network.ego.egoId) : network.ego.egoId;
-    if (leftOut.has(egoId)) continue;
+    if (!analysed.has(egoId)) continue;
     const shown: EgoNetwork = options.egoIdOf ? { ...network, ego: { ...network.ego, egoId } } : network;
     yield { egoId, graph: () => sociogramGraph(shown, plan, options) };
   }

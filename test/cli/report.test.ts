@@ -127,3 +127,17 @@ describe("netsp report --pseudonymise", () => {
     }
   });
 });
+
+describe("netsp report on a study with unfinished interviews", () => {
+  const UNFINISHED = "fixtures/real-exports/unfinished/csv";
+  const egosDrawn = (html: string) => [...html.matchAll(/<strong>Ego ([^<]+)<\/strong>/g)].map((m) => m[1]);
+
+  it("draws the analysed egos only: an interview in no table has no sociogram, unless --include-unfinished", async () => {
+    const run = await report([UNFINISHED]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(egosDrawn(run.html)).toEqual(["U1", "U2"]);
+    const all = await report([UNFINISHED, "--include-unfinished"]);
+    expect(all.exitCode, all.stderr).toBe(0);
+    expect(egosDrawn(all.html)).toEqual(["U1", "U2", "U3", "U4", "U5"]);
+  });
+});
