@@ -49,6 +49,20 @@ describe("three tables saved by a spreadsheet", () => {
     expect(problems.warnings.map((p) => p.code)).toContain("decimal-comma");
   });
 
+  it('reports a row of the wrong width with "decimal": "," too (short-row, skipped), with the ; hint', async () => {
+    const config: StudyConfig = { decimal: ",", columns: { egoId: "ego_id", alterId: "alter_id" } };
+    const dir = spreadsheetStudy(config);
+    // Line 4 of alters.csv has lost two cells; line 5 has one too many (0,25 with its comma saved as ;).
+    writeFileSync(path.join(dir, "alters.csv"), "ego_id;alter_id;closeness\r\nE1;A1;0,5\r\nE1;A2;1\r\nE3\r\nE2;A3;0;25\r\nE3;A4;0,75\r\nE4;A5;1\r\n");
+    const { egos, problems } = await read(dir, config);
+    expect(problems.errors.map((p) => [p.code, p.file, p.line])).toEqual([
+      ["short-row", "alters.csv", 4],
+      ["long-row", "alters.csv", 5],
+    ]);
+    expect(problems.errors[1].message).toBe("the row has 4 cells but the header has 3; the row was skipped (is a cell with a delimiter unquoted?)");
+    expect(egos.flatMap((e) => e.alters.map((a) => a.attributes.closeness))).toEqual([0.5, 1, 0.75, 1]);
+  });
+
   it("ignores the trailing empty header cells, with one warning per table", async () => {
     const config: StudyConfig = { decimal: ",", columns: { egoId: "ego_id", alterId: "alter_id" } };
     const { dataset, problems } = await read(spreadsheetStudy(config), config);

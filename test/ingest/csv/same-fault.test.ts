@@ -111,6 +111,11 @@ describe("the same fault, the same code from every CSV reader", () => {
     );
   });
 
+  it("names the table's own delimiter in the hint for a long row", async () => {
+    await expect(readEgoTable(write("id;a\n1;2;3\n"), "t.csv")).rejects.toThrow("t.csv:2: this row has 3 fields but the header has 2 (an unquoted semicolon?)");
+    await expect(readEgoTable(write("id\ta\n1\t2\t3\n"), "t.csv")).rejects.toThrow("(an unquoted tab?)");
+  });
+
   it("the three tables report a short or long row and skip it; the export reader keeps it", async () => {
     const file = write("id,a\n1,2\n3\n4,5\n");
     const three = await threeFile(file);
