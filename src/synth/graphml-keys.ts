@@ -99,7 +99,10 @@ export class GraphmlKeyPlan {
       const { variable, ids } = v;
       if (variable.type === "layout") {
         const point = layout?.[variable.name];
-        if (point) line(ids[0], csvCell(point.x)), line(ids[1], csvCell(point.y));
+        if (point) {
+          line(ids[0], csvCell(point.x));
+          line(ids[1], csvCell(point.y));
+        }
         continue;
       }
       const value = values[variable.name] ?? null;

@@ -23,7 +23,7 @@ const HEADER =
   ` xmlns:nc="http://schema.networkcanvas.com/xmlns">\n`;
 const FOOTER = "</graphml>\n";
 
-/** Bytes of a merged export's graphs gathered before one write. */
+/** Characters of a merged export's graphs gathered before one write. */
 const FLUSH_CHARS = 1 << 20;
 
 /**
