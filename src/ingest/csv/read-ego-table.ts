@@ -1,18 +1,19 @@
-import { open } from "node:fs/promises";
 import { InputError } from "../../errors.js";
 import type { Cell, Table } from "../../model/index.js";
+import { CsvInputError } from "./csv-problem-codes.js";
 import { csvRows, type CsvRow } from "./csv-rows.js";
 import { detectDelimiter, headerLine, openCsvFile } from "./csv-file.js";
 
 /** A Network Canvas `…_ego.csv` given directly (its header starts with networkCanvasEgoUUID) is an export, not a table. */
 export async function isNetworkCanvasEgoFile(file: string): Promise<boolean> {
-  const handle = await open(file, "r");
+  let header: string;
   try {
-    const { buffer, bytesRead } = await handle.read(Buffer.alloc(256), 0, 256, 0);
-    return /^\uFEFF?"?networkCanvasEgoUUID"?[,;\t]/.test(buffer.subarray(0, bytesRead).toString("utf8"));
-  } finally {
-    await handle.close();
+    header = await headerLine(await openCsvFile(file, file));
+  } catch (e) {
+    if (e instanceof CsvInputError) return false; // not a readable table either: readEgoTable says why
+    throw e;
   }
+  return /^"?networkCanvasEgoUUID"?[,;\t]/.test(header);
 }
 
 /**
