@@ -20,6 +20,11 @@ export interface BuiltEgoParts {
   network: EgoNetwork;
 }
 
+/** A reader's egos as parts (Dataset.parts of a reader that builds each ego as it reads it). */
+export async function* builtParts(networks: AsyncIterable<EgoNetwork>): AsyncGenerator<BuiltEgoParts> {
+  for await (const network of networks) yield { kind: "built", network };
+}
+
 /** How Dataset.parts reads. */
 export interface PartsOptions {
   /**

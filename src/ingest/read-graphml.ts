@@ -3,6 +3,7 @@ import path from "node:path";
 import { InputError } from "../errors.js";
 import { overlayDeclarations, typedDeclarations, type Codebook, type EgoNetwork, type Problem, type ProblemSink } from "../model/index.js";
 import { checkNetwork } from "./check-network.js";
+import { builtParts } from "./ego-parts.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import {
   GRAPHML_DEFAULT_EDGE_TYPE,
@@ -71,7 +72,7 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
     const listed = listedBy(kind, type!);
     return headerOf(kind, (k) => names.has(k.name) || (unusedBy[kind](k.name) && listed(k.name)));
   };
-  const planFor = (kind: GraphmlElementKind, type: string | undefined): GraphmlPlan => {
+  const planFor = (kind: GraphmlElementKind, type: string | undefined, sink: ProblemSink = problems): GraphmlPlan => {
     const entity = kind === "graph" ? "ego" : type!;
     const described = protocol ? (kind === "graph" ? protocol.ego : (kind === "node" ? protocol.node : protocol.edge)[type!]) : undefined;
     const declared = { ...(described ?? {}), ...typedDeclarations(ctx.config, entity) };
@@ -83,7 +84,7 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
     if (kind === "graph") codebook.ego = variables;
     else codebook[kind][type!] = variables;
     if (described && plan.undescribed.length > 0) {
-      problems.report({
+      sink.report({
         severity: "warning",
         code: "unknown-column",
         file: files[0].name,
@@ -114,45 +115,50 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
     });
   }
 
-  const warned = new Set<string>();
   const typeNames = new Map<string, string>();
-  const conversion: GraphmlConversion = {
-    egoIdField: ctx.egoIdField,
-    typeName(kind, value) {
-      const id = `${kind}\u0000${value}`;
-      let name = typeNames.get(id);
-      if (name === undefined) {
-        // As in CSV file names: the codebook name with non-word characters removed, matched to the codebook.
-        name = exportTypeName(value) || value;
-        if (protocol) {
-          const listed = Object.keys(kind === "node" ? codebook.node : codebook.edge);
-          name = listed.find((t) => t === value) ?? listed.find((t) => typeNameMatches(name!, t)) ?? name;
+  /** How graphs become interviews, problems going to `problems` (once-only warnings: once per reading). */
+  const conversionTo = (problems: ProblemSink): GraphmlConversion => {
+    const warned = new Set<string>();
+    return {
+      egoIdField: ctx.egoIdField,
+      typeName(kind, value) {
+        const id = `${kind}\u0000${value}`;
+        let name = typeNames.get(id);
+        if (name === undefined) {
+          // As in CSV file names: the codebook name with non-word characters removed, matched to the codebook.
+          name = exportTypeName(value) || value;
+          if (protocol) {
+            const listed = Object.keys(kind === "node" ? codebook.node : codebook.edge);
+            name = listed.find((t) => t === value) ?? listed.find((t) => typeNameMatches(name!, t)) ?? name;
+          }
+          typeNames.set(id, name);
         }
-        typeNames.set(id, name);
-      }
-      return name;
-    },
-    plan(kind, type) {
-      const id = `${kind}\u0000${type ?? ""}`;
-      let p = plans.get(id);
-      if (p === undefined) plans.set(id, (p = planFor(kind, type)));
-      return p;
-    },
-    problems,
-    valueProblems: {
-      report(p: Problem) {
-        const { column: _column, ...rest } = p;
-        problems.report(rest);
+        return name;
       },
-    },
-    warnOnce(file, code, line, message, key = `${file}\u0000${code}`) {
-      if (warned.has(key)) return;
-      warned.add(key);
-      problems.report({ severity: "warning", code, file, line, message });
-    },
+      plan(kind, type) {
+        const id = `${kind}\u0000${type ?? ""}`;
+        let p = plans.get(id);
+        if (p === undefined) plans.set(id, (p = planFor(kind, type, problems)));
+        return p;
+      },
+      problems,
+      valueProblems: {
+        report(p: Problem) {
+          const { column: _column, ...rest } = p;
+          problems.report(rest);
+        },
+      },
+      warnOnce(file, code, line, message, key = `${file}\u0000${code}`) {
+        if (warned.has(key)) return;
+        warned.add(key);
+        problems.report({ severity: "warning", code, file, line, message });
+      },
+    };
   };
 
-  async function* egos(): AsyncGenerator<EgoNetwork> {
+  /** The interviews in input order, each checked; problems met on the way go to `problems`. */
+  async function* egos(problems: ProblemSink): AsyncGenerator<EgoNetwork> {
+    const conversion = conversionTo(problems);
     const seen = new Map<string, string>();
     for (const file of files) {
       for await (const graph of streamGraphmlGraphs(file, problems)) {
@@ -180,7 +186,8 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
     input,
     files: [...files.map((f) => f.path), ...(protocolPath !== undefined ? [protocolPath] : [])].sort(),
     codebook,
-    egos,
+    egos: () => egos(ctx.problems),
+    parts: (sink: ProblemSink) => builtParts(egos(sink)),
   };
 }
 

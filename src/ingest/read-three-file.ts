@@ -7,6 +7,7 @@ import type {
   Codebook,
   Ego,
   EgoNetwork,
+  ProblemSink,
   ThreeFileColumns,
   Tie,
   Variable,
@@ -14,6 +15,7 @@ import type {
 } from "../model/index.js";
 import { overlayDeclarations } from "../model/index.js";
 import { checkNetwork } from "./check-network.js";
+import { builtParts } from "./ego-parts.js";
 import { decodeCell } from "./decode-cell.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import { detectDelimiter, readCsvRows, readFirstLine, type CsvRow } from "./three-file-csv.js";
@@ -90,29 +92,30 @@ export async function openThreeFile(input: string, ctx: ReaderContext): Promise<
     edge: typesOf(tieScan, tie.type, DEFAULT_EDGE_TYPE, tieVariables),
   };
 
-  const decodeRow = (table: ThreeFileTable, indexes: number[], variables: VariableSet, row: CsvRow, egoId: string): Attributes => {
-    const attributes: Attributes = {};
-    for (const i of indexes) {
-      const name = table.header[i];
-      attributes[name] = decodeCell(row.cells[i], variables[name], { file: table.file, line: row.line, column: i + 1, egoId }, problems);
-    }
-    return attributes;
-  };
-  const warned = new Set<string>();
-  const typeOf = (table: ThreeFileTable, row: CsvRow, index: number | undefined, fallback: string): string => {
-    if (index === undefined) return fallback;
-    if (row.cells[index] !== "") return row.cells[index];
-    if (!warned.has(table.file)) {
-      warned.add(table.file);
-      const message = `rows with an empty ${table.header[index]} are read as type "${fallback}"`;
-      problems.report({ severity: "warning", code: "missing-type", file: table.file, line: row.line, message });
-    }
-    return fallback;
-  };
   // An ego row without an id is skipped, so rows naming no ego belong to no known ego.
   const knownEgoIds = new Set([...egoScan.egoIds].filter((id) => id !== ""));
 
-  async function* egos(): AsyncGenerator<EgoNetwork> {
+  /** The interviews in input order, each checked; problems met on the way go to `problems`. */
+  async function* egos(problems: ProblemSink): AsyncGenerator<EgoNetwork> {
+    const decodeRow = (table: ThreeFileTable, indexes: number[], variables: VariableSet, row: CsvRow, egoId: string): Attributes => {
+      const attributes: Attributes = {};
+      for (const i of indexes) {
+        const name = table.header[i];
+        attributes[name] = decodeCell(row.cells[i], variables[name], { file: table.file, line: row.line, column: i + 1, egoId }, problems);
+      }
+      return attributes;
+    };
+    const warned = new Set<string>();
+    const typeOf = (table: ThreeFileTable, row: CsvRow, index: number | undefined, fallback: string): string => {
+      if (index === undefined) return fallback;
+      if (row.cells[index] !== "") return row.cells[index];
+      if (!warned.has(table.file)) {
+        warned.add(table.file);
+        const message = `rows with an empty ${table.header[index]} are read as type "${fallback}"`;
+        problems.report({ severity: "warning", code: "missing-type", file: table.file, line: row.line, message });
+      }
+      return fallback;
+    };
     const alterRows = new EgoRowJoin(altersTable, alterScan, alter.egoId, knownEgoIds, "alter", egosTable.file, problems);
     const tieRows = new EgoRowJoin(tiesTable, tieScan, tie.egoId, knownEgoIds, "tie", egosTable.file, problems);
     const egoRows = readCsvRows(egosTable, egosTable.delimiter, problems);
@@ -203,7 +206,8 @@ export async function openThreeFile(input: string, ctx: ReaderContext): Promise<
     input,
     files: [egosTable.path, altersTable.path, tiesTable.path].sort(),
     codebook,
-    egos,
+    egos: () => egos(ctx.problems),
+    parts: (sink: ProblemSink) => builtParts(egos(sink)),
   };
 }
 

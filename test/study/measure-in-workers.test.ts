@@ -9,6 +9,7 @@ import { ProblemList } from "../../src/model/index.js";
 import { measureDataset } from "../../src/study/measure-ego-rows.js";
 import { writeCohort } from "../../src/synth/index.js";
 import { faultyCohort } from "./faulty-cohort.js";
+import { faultyGraphml, faultyThreeFile } from "./faulty-studies.js";
 import { threadLikeWorkers } from "./thread-like-workers.js";
 
 async function measure(input: string, jobs: number | undefined, withSink = true) {
@@ -58,5 +59,24 @@ describe("measuring in workers gives what one thread gives", () => {
     expect(counted.rows[0].network_size).toBeGreaterThan(0);
     expect(await measure(dir, 1)).toEqual(counted);
     expect(await measure(dir, 3)).toEqual(counted);
+  });
+
+  it("a GraphML study, merged and one file per interview, with problems: the same for any number of threads as egos() gives", async () => {
+    for (const format of ["merged-graphml", "graphml"] as const) {
+      const dir = faultyGraphml(path.join(root, format), format);
+      const read = await measure(dir, undefined, false);
+      expect(read.problems.map((p) => p.code).sort()).toEqual(["duplicate-tie", "not-a-number"]);
+      expect(read.rows.length).toBe(30);
+      expect(await measure(dir, 1)).toEqual(read);
+      for (const jobs of [2, 3]) expect(await measure(dir, jobs)).toEqual(read);
+    }
+  });
+
+  it("a three-table study with problems, rows out of ego order among them: the same for any number of threads as egos() gives", async () => {
+    const dir = faultyThreeFile(path.join(root, "three-file"));
+    const read = await measure(dir, undefined, false);
+    expect(read.problems.map((p) => p.code).sort()).toEqual(["duplicate-tie", "missing-type", "unknown-ego", "unknown-endpoint"]);
+    expect(await measure(dir, 1)).toEqual(read);
+    for (const jobs of [2, 3]) expect(await measure(dir, jobs)).toEqual(read);
   });
 });
