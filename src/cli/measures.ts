@@ -2,7 +2,7 @@ import { Command } from "commander";
 import { UsageError } from "../errors.js";
 import { MEASURES } from "../measures/index.js";
 import { openStudy } from "../study/open-study.js";
-import { measureStudy, rowsByEgoId } from "../study/measure-study.js";
+import { measureStudy, sortByEgoId } from "../study/measure-study.js";
 import { renderTerminal, toCsv, toJson, toMarkdown } from "../tables/index.js";
 import { type Table } from "../model/index.js";
 import { info, stopOnDataErrors, warn } from "./messages.js";
@@ -79,7 +79,7 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
   }
   for (const note of measured.notes) info(`note: ${note}`);
   if (measured.egoCount === 0) warn("the data hold no interviews: the table has a header only");
-  const table = rowsByEgoId(study);
+  const table = { ...study.rows, rows: sortByEgoId(study.rows.rows) };
   await writeOutput(
     render(table, format),
     options.out,

@@ -1,11 +1,10 @@
 import { Command, InvalidArgumentError, Option } from "commander";
-import { DataError, UsageError } from "../errors.js";
-import type { Problem } from "../model/index.js";
+import { UsageError } from "../errors.js";
 import { analyseStudy, DataErrorWithProblems, type StudyAnalysis } from "../study/analyse-study.js";
 import { DEFAULT_MAX_SOCIOGRAMS } from "../report/default-max-sociograms.js";
 import { relativePath } from "../study/run-record.js";
 import { VERSION } from "../version.js";
-import { error, info } from "./messages.js";
+import { info, stopOnDataErrors } from "./messages.js";
 import { refuseProtectedOutput } from "../protected-paths.js";
 import { writeOutput } from "./output.js";
 import { studyInputs } from "../study/study-inputs.js";
@@ -151,19 +150,14 @@ async function analyseForReport(
   } catch (e) {
     progress.done();
     if (e instanceof DataErrorWithProblems) {
-      for (const p of e.errors) error(`${where(p)}: ${p.message}`);
-      throw new DataError(
+      stopOnDataErrors(
+        e.errors,
         `${e.errors.length} error${e.errors.length === 1 ? "" : "s"} in the data; no report written. ` +
           "Run `netsp validate` for the full report, fix the data, or use --keep-going to leave those egos out",
-        e.errors.length,
       );
     }
     throw e;
   }
-}
-
-function where(p: Problem): string {
-  return p.line !== undefined ? `${p.file}:${p.line}` : p.file;
 }
 
 /** A commander parser for a whole number ≥ min. */

@@ -1,10 +1,11 @@
-import { UsageError } from "../errors.js";
+import { DataError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
 import type { InputFormat, Problem, StudyConfig } from "../model/index.js";
-import { learnIds, learningIds, pseudonymiseRows, type Pseudonymiser } from "./pseudonymise.js";
+import type { Pseudonymiser } from "./pseudonymise.js";
 import type { Table } from "../model/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
-import { compareEgoIds, measureDataset, type StudyCounts } from "./measure-ego-rows.js";
+import type { StudyCounts } from "./measure-ego-rows.js";
+import { measureStudy, sortByEgoId } from "./measure-study.js";
 import { openStudy } from "./open-study.js";
 import type { UnfinishedInterview } from "./unfinished-interviews.js";
 
@@ -61,7 +62,8 @@ export interface StudyAnalysis {
  * Reads only; writing is the caller's.
  */
 export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalysis> {
-  const { config, configPath, dataPath, dataset, plan, problems } = await openStudy(options);
+  const opened = await openStudy(options);
+  const { config, configPath, dataPath, dataset, plan } = opened;
   options.onOpened?.({ dataset, configPath });
 
   // Identifying variables (text, datetime: personal data) never reach a row, a table or a report.
@@ -78,28 +80,16 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
 
   const started = performance.now();
   const pseudo = options.pseudonymiser;
-  const source = pseudo ? learningIds(dataset, pseudo) : dataset;
-  const measured = await measureDataset(source, plan, {
-    groupVariables: carried,
-    onProgress: options.onProgress,
-    jobs: options.jobs,
-    problems,
-    includeUnfinished: options.includeUnfinished,
-    ...(options.pseudonymiser ? { showEgoId: (id: string) => options.pseudonymiser!.id(id) } : {}),
-  });
-  const counts: StudyCounts = measured.counts;
-  const leftOutUnfinished = options.includeUnfinished
-    ? []
-    : measured.unfinished.map((u) => (options.pseudonymiser ? { ...u, egoId: options.pseudonymiser.id(u.egoId) } : u));
-  if (pseudo) learnIds(pseudo, measured.table.rows, problems.problems);
-  const shownProblems = (list: Problem[]) => (pseudo ? list.map((p) => pseudo.problem(p)) : list);
+  const study = await measureStudy(opened, { groupVariables: carried, onProgress: options.onProgress, jobs: options.jobs, pseudonymiser: pseudo });
+  const { measured } = study;
   const readAndMeasureMs = performance.now() - started;
 
-  const errors = problems.errors;
-  let leftOut: string[] = [];
-  let rows = measured.table.rows;
+  const errors = study.errors;
+  const leftOut: string[] = [];
+  let rows = study.rows.rows;
   if (errors.length > 0) {
-    if (!options.keepGoing) return stopped();
+    if (!options.keepGoing) throw new DataErrorWithProblems(errors, study.warnings);
+    // Problems name their ego as the rows do (both pseudonymised, or neither).
     const bad = new Set(errors.map((p) => p.egoId).filter((id): id is string => id !== undefined));
     rows = rows.filter((r) => {
       if (!bad.has(r.ego_id as string)) return true;
@@ -107,19 +97,13 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
       return false;
     });
   }
-  if (pseudo) {
-    // Same order as without pseudonyms (so every statistic is the same to the bit); tables that list egos
-    // (measures, egos tables) are sorted by pseudonym.
-    rows = pseudonymiseRows({ ...measured.table, rows }, pseudo, { sort: false }).rows;
-    leftOut = leftOut.map((id) => pseudo.id(id));
-  }
   const egoRows: Table = { ...measured.table, name: "ego-rows", rows };
   const measureIds = new Set(measured.measureColumns.map((c) => c.id));
   const measuresTable: Table = {
     name: "measures",
     title: "Measures per ego",
     columns: measured.table.columns.filter((c) => c.id === "ego_id" || groupIds.includes(c.id) || measureIds.has(c.id)),
-    rows: pseudo ? [...rows].sort((a, b) => compareEgoIds(String(a.ego_id), String(b.ego_id))) : rows,
+    rows: sortByEgoId(rows),
     ...(measured.notes.length ? { notes: measured.notes } : {}),
   };
 
@@ -146,29 +130,25 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     configPath,
     config,
     dataset,
-    counts,
+    counts: measured.counts,
     measures: measuresTable,
     tables,
-    errors: shownProblems(errors),
-    warnings: shownProblems(problems.warnings),
-    notes: [...plan.warnings, ...measured.warnings, ...tableWarnings].map((n) => (pseudo ? pseudo.text(n) : n)),
+    errors,
+    warnings: study.warnings,
+    notes: [...study.notes, ...tableWarnings.map((n) => (pseudo ? pseudo.text(n) : n))],
     leftOut,
-    leftOutUnfinished,
+    leftOutUnfinished: study.unfinished,
     timings: { readAndMeasureMs, tablesMs },
     ...(pseudo ? { pseudonymiser: pseudo } : {}),
   };
-
-  function stopped(): never {
-    throw new DataErrorWithProblems(shownProblems(errors), shownProblems(problems.warnings));
-  }
 }
 
-/** Data errors stop the analysis; the CLI prints them as `validate` does. */
-export class DataErrorWithProblems extends UsageError {
+/** Data errors stop the analysis (exit 1); the command lists them and says what was not written. */
+export class DataErrorWithProblems extends DataError {
   constructor(
     readonly errors: Problem[],
     readonly warnings: Problem[],
   ) {
-    super(`${errors.length} error${errors.length === 1 ? "" : "s"} in the data`);
+    super(`${errors.length} error${errors.length === 1 ? "" : "s"} in the data`, errors.length);
   }
 }

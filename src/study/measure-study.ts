@@ -22,7 +22,7 @@ export interface MeasuredStudy {
   /**
    * One row per ego: `ego_id`, the group variables, then the measures. In ego-id order; with a pseudonymiser
    * the ids are pseudonyms and the rows keep the real ids' order, so statistics add up to the same bits
-   * (sort with `rowsByEgoId` before listing egos).
+   * (sortByEgoId puts them in ego-id order for a table that lists egos).
    */
   rows: Table;
   /** Whether `rows`, problems and notes carry pseudonyms. */
@@ -71,10 +71,10 @@ export async function measureStudy(opened: OpenedStudy, options: MeasureStudyOpt
 }
 
 /**
- * The rows in ego-id order, for a table that lists egos: the measured order without pseudonyms; with them,
- * pseudonym order, since the order of the real ids would tell who is who.
+ * Rows in ego-id order (natural order: case_2 before case_10), for a table that lists egos. Measured rows are
+ * already in that order; pseudonymised ones keep the real ids' order, which would tell who is who, so they
+ * are put in pseudonym order.
  */
-export function rowsByEgoId(study: MeasuredStudy): Table {
-  if (!study.pseudonymised) return study.rows;
-  return { ...study.rows, rows: [...study.rows.rows].sort((a, b) => compareEgoIds(String(a.ego_id ?? ""), String(b.ego_id ?? ""))) };
+export function sortByEgoId<T extends Record<string, unknown>>(rows: readonly T[]): T[] {
+  return [...rows].sort((a, b) => compareEgoIds(String(a.ego_id ?? ""), String(b.ego_id ?? "")));
 }
