@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { main } from "../../src/cli/main.js";
 import { InputError } from "../../src/errors.js";
 import { GRAPHML_MAX_DEPTH, streamGraphmlGraphs } from "../../src/ingest/graphml-stream.js";
+import { buildEgo } from "../../src/ingest/ego-parts.js";
 import { openDataset } from "../../src/ingest/open-dataset.js";
 import { openGraphml } from "../../src/ingest/read-graphml.js";
 import { openNetworkCanvasCsv } from "../../src/ingest/read-network-canvas-csv.js";
@@ -266,6 +267,31 @@ describe("GraphML details", () => {
     );
     const { problems } = await readAll(file);
     expect(problems.errors.map((p) => [p.code, p.line, p.egoId])).toEqual([["unknown-endpoint", 12, "c1"]]);
+  });
+
+  it("parts(): each ego built as egos() builds it, its problems going to the sink given", async () => {
+    const file = graphmlFile(
+      smallDocument(`  <graph edgedefault="undirected" nc:caseId="c1">
+    <node id="1"><data key="networkCanvasType">Person</data><data key="networkCanvasUUID">u-a</data></node>
+    <edge source="1" target="9"><data key="networkCanvasType">knows</data></edge>
+  </graph>
+  <graph edgedefault="undirected" nc:caseId="c1">
+    <node id="1"><data key="networkCanvasType">Person</data><data key="networkCanvasUUID">u-b</data></node>
+  </graph>`),
+    );
+    const read = await readAll(file);
+    const problems = new ProblemList();
+    const dataset = await openGraphml(file, { config: {}, egoIdField: "caseId", problems });
+    const sink = new ProblemList();
+    const networks: EgoNetwork[] = [];
+    for await (const p of dataset.parts!(sink)) {
+      expect(p.kind).toBe("built");
+      networks.push(buildEgo(structuredClone(p), dataset.codebook, sink));
+    }
+    expect(networks).toEqual(read.networks);
+    expect(problems.problems).toEqual(read.problems.problems.slice(0, problems.problems.length)); // opening's
+    expect([...problems.problems, ...sink.problems]).toEqual(read.problems.problems);
+    expect(sink.problems.map((p) => p.code)).toEqual(["unknown-endpoint", "duplicate-ego-id"]);
   });
 
   it("reports two interviews with the same ego id", async () => {

@@ -5,7 +5,9 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { InputError } from "../../src/errors.js";
 import type { ReaderContext } from "../../src/ingest/dataset.js";
+import { buildEgo, type EgoParts } from "../../src/ingest/ego-parts.js";
 import { openNetworkCanvasCsv } from "../../src/ingest/read-network-canvas-csv.js";
+import { RowsOutOfOrder } from "../../src/ingest/rows-out-of-order.js";
 import { ProblemList, type EgoNetwork } from "../../src/model/index.js";
 import { RADAR_COUNTS } from "./radar-counts.js";
 
@@ -206,6 +208,55 @@ describe("merged exports (one prefix, many egos)", () => {
     expect(shuffled.problems).toEqual([]);
     expect(inOrder.networks.map(withoutSources)).toEqual(perSession.networks.map(withoutSources));
     expect(shuffled.networks.map(withoutSources)).toEqual(perSession.networks.map(withoutSources));
+  });
+
+  it("parts() reads in one pass with inOrder, and a file out of ego order stops it with RowsOutOfOrder", async () => {
+    const dir = merged((suffix) => (suffix === "ego.csv" ? ["case_1", "case_2", "case_3"] : ["case_3", "case_1", "case_2"]));
+    const ctx = context();
+    const dataset = await openNetworkCanvasCsv(dir, ctx);
+    const read = async (options: { inOrder: boolean; again?: boolean }) => {
+      const sink = new ProblemList();
+      const networks: EgoNetwork[] = [];
+      for await (const p of dataset.parts!(sink, options)) networks.push(buildEgo(p, dataset.codebook, sink));
+      return networks;
+    };
+    await expect(read({ inOrder: true })).rejects.toBeInstanceOf(RowsOutOfOrder);
+    const again = await read({ inOrder: false, again: true });
+    expect(again.map(withoutSources)).toEqual((await readAll(dir)).networks.map(withoutSources));
+  });
+});
+
+describe("parts(): the interviews unbuilt, for worker threads", () => {
+  /** egos(), and buildEgo over structured clones of parts() (as a worker gets them), from two openings. */
+  async function bothWays(input: string) {
+    const viaEgos = await readAll(input);
+    const ctx = context();
+    const dataset = await openNetworkCanvasCsv(input, ctx);
+    const sink = new ProblemList();
+    const parts: EgoParts[] = [];
+    for await (const p of dataset.parts!(sink, { inOrder: false })) parts.push(p);
+    const networks = parts.map((p) => buildEgo(structuredClone(p), dataset.codebook, sink));
+    return { viaEgos, networks, problems: [...ctx.problems.problems, ...sink.problems], parts };
+  }
+
+  it("give the networks and problems egos() gives, in the same order (per-session and merged exports, with problems)", async () => {
+    const broken = radarCopy();
+    const tie = path.join(broken, readdirSync(broken).find((n) => n.startsWith("case_2_") && n.includes("_edgeList_"))!);
+    const [header, ...rows] = readFileSync(tie, "utf8").split("\r\n").filter((l) => l !== "");
+    writeFileSync(tie, [header, ...rows, rows[0], rows[0].split(",").slice(0, 3).join(",")].map((l) => l + "\r\n").join(""));
+    for (const input of [RADAR, path.resolve("fixtures/network-canvas-radar-merged"), broken]) {
+      const { viaEgos, networks, problems, parts } = await bothWays(input);
+      expect(parts.every((p) => p.kind === "network-canvas-csv")).toBe(true);
+      expect(networks).toEqual(viaEgos.networks);
+      expect(problems).toEqual(viaEgos.problems);
+      if (input === broken) expect(problems.map((p) => p.code)).toEqual(expect.arrayContaining(["duplicate-tie", "short-row"]));
+    }
+  });
+
+  it("parts() and egos() are one reading: after either, the other is a bug", async () => {
+    const dataset = await openNetworkCanvasCsv(RADAR, context());
+    for await (const _ of dataset.parts!(new ProblemList())) break;
+    expect(() => dataset.egos()).toThrow(/twice/);
   });
 });
 

@@ -6,6 +6,7 @@ import { runValidate } from "../../src/cli/validate.js";
 import { InputError } from "../../src/errors.js";
 import { loadStudyConfig } from "../../src/ingest/load-config.js";
 import { openDataset } from "../../src/ingest/open-dataset.js";
+import { buildEgo } from "../../src/ingest/ego-parts.js";
 import { openThreeFile } from "../../src/ingest/read-three-file.js";
 import { detectDelimiter } from "../../src/ingest/three-file-csv.js";
 import { EgoRowJoin } from "../../src/ingest/three-file-join.js";
@@ -219,6 +220,30 @@ describe("three-file details", () => {
     );
     expect(errors).toHaveLength(3);
     expect(problems.errors.find((p) => p.code === "unknown-ego")!.message).toContain('"ghost"');
+  });
+
+  it("parts(): each ego built as egos() builds it, its problems going to the sink given", async () => {
+    const files = {
+      "egos.csv": "ego_id\ne1\ne2\n",
+      "alters.csv": "ego_id,alter_id,n\ne1,x,1\ne2,y,2\nghost,z,3\ne2,w\n",
+      "ties.csv": "ego_id,source,target\ne1,x,nobody\ne2,y,w\ne2,w,y\n",
+    };
+    const read = await readAll(folder(files));
+    const ctx = { config: {}, egoIdField: "caseId" as const, problems: new ProblemList() };
+    const dataset = await openThreeFile(folder(files), ctx);
+    const sink = new ProblemList();
+    const networks: EgoNetwork[] = [];
+    for await (const p of dataset.parts!(sink)) {
+      expect(p.kind).toBe("built");
+      networks.push(buildEgo(structuredClone(p), dataset.codebook, sink));
+    }
+    const line = (p: { code: string; line?: number }) => [p.code, p.line];
+    expect(networks.map((n) => ({ ...n, ego: { ...n.ego, source: null }, alters: n.alters.length, ties: n.ties.length }))).toEqual(
+      read.networks.map((n) => ({ ...n, ego: { ...n.ego, source: null }, alters: n.alters.length, ties: n.ties.length })),
+    );
+    expect(ctx.problems.problems).toEqual([]);
+    expect(sink.problems.map(line)).toEqual(read.problems.problems.map(line));
+    expect(sink.problems.map((p) => p.code)).toEqual(expect.arrayContaining(["short-row", "unknown-ego", "unknown-endpoint"]));
   });
 
   it("reads a mostly numeric column with NA as text, and says so", async () => {
