@@ -1,5 +1,5 @@
 import { formatNumber } from "../tables/index.js";
-import { type Cell, type Column } from "../model/index.js";
+import { formatProblem, type Cell, type Column } from "../model/index.js";
 import { boxPlotSvg } from "./chart-box-plot.js";
 import { stackedBarsSvg } from "./chart-stacked-bars.js";
 import { reportDocument, type ReportSection } from "./html-document.js";
@@ -118,7 +118,7 @@ function summaryHtml(input: StudyReportInput, options: StudyReportOptions): stri
   }
   const problems = input.problems;
   if (problems.length || input.notes.length) {
-    const list = problems.slice(0, LISTED_PROBLEMS).map((p) => `<li>${escapeXml(`${p.severity}: ${p.line !== undefined ? `${p.file}:${p.line}` : p.file}: ${p.message}`)}</li>`);
+    const list = problems.slice(0, LISTED_PROBLEMS).map((p) => `<li>${escapeXml(`${p.severity}: ${formatProblem(p)}`)}</li>`);
     if (problems.length > LISTED_PROBLEMS) list.push(`<li>… and ${problems.length - LISTED_PROBLEMS} more (run netsp validate for all of them)</li>`);
     for (const n of input.notes) list.push(`<li>${escapeXml(n)}</li>`);
     out.push(`<h3>Warnings</h3><ul class="problems">${list.join("")}</ul>`);
