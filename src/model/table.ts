@@ -9,6 +9,10 @@ export interface Column {
   decimals?: number;
   /** Display as a percentage (value already in 0–100), with a % sign. */
   percent?: boolean;
+  /** Measurement level for SPSS and Stata files; absent: nominal for text and booleans, else scale. Other writers ignore it. */
+  level?: "nominal" | "ordinal" | "scale";
+  /** Labels of values (codes or categories, in order) for SPSS and Stata files. Other writers ignore them. */
+  valueLabels?: ReadonlyArray<{ value: number | string; label: string }>;
 }
 
 /** A rectangular result: the one shape every writer accepts. */
