@@ -8,3 +8,5 @@ export * from "./render-terminal.js";
 export * from "./write-output-folder.js";
 export * from "./write-file-atomic.js";
 export * from "./write-xlsx.js";
+export * from "./legal-variable-names.js";
+export * from "./write-sav.js";
