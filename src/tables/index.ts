@@ -10,3 +10,4 @@ export * from "./write-file-atomic.js";
 export * from "./write-xlsx.js";
 export * from "./legal-variable-names.js";
 export * from "./write-sav.js";
+export * from "./write-dta.js";
