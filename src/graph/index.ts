@@ -3,3 +3,5 @@ export * from "./exclude-alter.js";
 export * from "./build-ego-graph.js";
 export * from "./core-numbers.js";
 export * from "./connected-components.js";
+export * from "./alter-betweenness.js";
+export * from "./component-labels.js";
