@@ -41,7 +41,7 @@ export function formatLocation(location: { file: string; line?: number; column?:
 
 /**
  * A problem on one line for people: `file:line:column: message`. The one way every command, report.md and
- * report.html print a problem (validate groups them by file, but says where the same way).
+ * report.html print a problem (validate's report, grouped by file, is a table of its own).
  */
 export function formatProblem(problem: Problem): string {
   return `${formatLocation(problem)}: ${problem.message}`;
