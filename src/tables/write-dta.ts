@@ -49,7 +49,7 @@ export function dtaFile(table: Table): { bytes: Uint8Array; renamed: Renaming[] 
   open("stata_dta");
   w.text("<header><release>118</release><byteorder>LSF</byteorder>");
   w.text("<K>").uint16(vars.length).text("</K><N>").uint(table.rows.length, 8).text("</N>");
-  const label = utf8(truncateUtf8([...(table.title ?? table.name)].slice(0, 80).join(""), 320));
+  const label = utf8(label80(table.title ?? table.name));
   w.text("<label>").uint16(label.length).bytes(label).text("</label><timestamp>").int8(0).text("</timestamp></header>");
   open("map");
   const mapAt = w.offset;
@@ -71,7 +71,7 @@ export function dtaFile(table: Table): { bytes: Uint8Array; renamed: Renaming[] 
   for (const v of vars) w.fixed(v.labels.length ? v.variable.name : "", 129, 0);
   w.text("</value_label_names>");
   open("variable_labels");
-  for (const v of vars) w.fixed(utf8(truncateUtf8([...(v.variable.label ?? "")].slice(0, 80).join(""), 320)), 321, 0);
+  for (const v of vars) w.fixed(utf8(label80(v.variable.label ?? "")), 321, 0);
   w.text("</variable_labels>");
   open("characteristics");
   w.text("</characteristics>");
@@ -89,6 +89,11 @@ export function dtaFile(table: Table): { bytes: Uint8Array; renamed: Renaming[] 
   map.push(w.offset);
   map.forEach((offset, i) => w.patchUint(mapAt + 8 * i, offset, 8));
   return { bytes: w.result(), renamed };
+}
+
+/** A dataset or variable label as Stata holds it: 80 characters (and 320 bytes) at most, no trailing space. */
+function label80(label: string): string {
+  return truncateUtf8([...label].slice(0, 80).join(""), 320).trimEnd();
 }
 
 function dtaVariable(variable: StatisticalVariable): DtaVariable {

@@ -3,24 +3,24 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dtaFile, toDta } from "../../src/tables/index.js";
-import { expected, numberOf, readWithHaven, TABLE, type HavenVariable } from "./write-sav-and-dta-fixture.js";
+import { expected, numberOf, readWithHaven, TABLE, type HavenFile } from "./write-sav-and-dta-fixture.js";
 
 const NAMES = [
   "ego_id", "size", "density", "tiny", "isolates", "sector", "closeness", "rating", "note", "story",
   "v1st_alter", "with_", "SIZE_2", "x".repeat(32), "share_vcs",
 ];
 // Stata keeps 80 characters of a variable label.
-const EXPECTED = expected((label) => label.slice(0, 80));
+const EXPECTED = expected((label) => label.slice(0, 80).trimEnd());
 const STRING_COLUMNS = new Set([0, 8, 9, 11]);
 
 let dir: string;
-let haven: { label: string | null; variables: HavenVariable[] };
+let haven: HavenFile;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "netsp-dta-"));
   const file = path.join(dir, "measures.dta");
   writeFileSync(file, toDta(TABLE));
-  haven = readWithHaven(file, "read_dta");
+  haven = readWithHaven([file], "read_dta")[0]!;
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

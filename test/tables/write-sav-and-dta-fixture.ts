@@ -89,14 +89,19 @@ export interface HavenVariable {
   labels: Array<{ value: string; label: string }> | null;
 }
 
-/** Reads a .sav or .dta with R's haven: every variable's values (numbers as %.17g), label and value labels. */
-export function readWithHaven(file: string, reader: "read_sav" | "read_dta"): { label: string | null; variables: HavenVariable[] } {
-  const script = path.join(path.dirname(file), "read.R");
+export interface HavenFile {
+  label: string | null;
+  variables: HavenVariable[];
+}
+
+/** Reads .sav or .dta files with R's haven (one R run): every variable's values (numbers as %.17g), label and value labels. */
+export function readWithHaven(files: string[], reader: "read_sav" | "read_dta"): HavenFile[] {
+  const script = path.join(path.dirname(files[0]!), `${reader}.R`);
   writeFileSync(
     script,
-    `args <- commandArgs(TRUE)
-x <- haven::${reader}(args[1])
-num <- function(e) if (is.na(e)) NULL else sprintf("%.17g", e)
+    `num <- function(e) if (is.na(e)) NULL else sprintf("%.17g", e)
+one <- function(file) {
+x <- haven::${reader}(file)
 vars <- lapply(names(x), function(n) {
   v <- x[[n]]
   labs <- attr(v, "labels", exact = TRUE)
@@ -108,10 +113,12 @@ vars <- lapply(names(x), function(n) {
     labels = if (is.null(labs)) NULL else lapply(seq_along(labs), function(i) list(value = num(unname(labs[[i]])), label = names(labs)[i]))
   )
 })
-cat(jsonlite::toJSON(list(label = attr(x, "label", exact = TRUE), variables = vars), auto_unbox = TRUE, null = "null"))
+list(label = attr(x, "label", exact = TRUE), variables = vars)
+}
+cat(jsonlite::toJSON(lapply(commandArgs(TRUE), one), auto_unbox = TRUE, null = "null"))
 `,
   );
-  return JSON.parse(run("Rscript", [script, file], R_INSTALL)) as { label: string | null; variables: HavenVariable[] };
+  return JSON.parse(run("Rscript", [script, ...files], R_INSTALL)) as HavenFile[];
 }
 
 /** A reader's number text (%.17g, or PSPP's shortest) as the number; blank is missing. */

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { savFile, toSav } from "../../src/tables/index.js";
-import { expected, LONG_LABEL, numberOf, parseCsv, R_INSTALL, readWithHaven, run, TABLE, type HavenVariable } from "./write-sav-and-dta-fixture.js";
+import { expected, LONG_LABEL, numberOf, parseCsv, R_INSTALL, readWithHaven, run, TABLE, type HavenFile } from "./write-sav-and-dta-fixture.js";
 
 const NAMES = [
   "ego_id", "size", "density", "tiny", "isolates", "sector", "closeness", "rating", "note", "story",
@@ -19,7 +19,7 @@ interface PsppDictionary {
 
 let dir: string;
 let pspp: { dictionary: PsppDictionary; data: string[][]; output: string };
-let haven: { label: string | null; variables: HavenVariable[] };
+let haven: HavenFile;
 
 beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "netsp-sav-"));
@@ -36,7 +36,7 @@ beforeAll(() => {
   const printed = run("pspp", ["-O", "format=csv", "-o", out, syntax], "apt-get install -y pspp");
   const output = readFileSync(out, "utf8");
   pspp = { dictionary: psppDictionary(output), data: parseCsv(readFileSync(csv, "utf8")), output: printed + output };
-  haven = readWithHaven(file, "read_sav");
+  haven = readWithHaven([file], "read_sav")[0]!;
 }, 60_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
