@@ -5,7 +5,7 @@ import { analyseStudy, DataErrorWithProblems } from "../study/analyse-study.js";
 import { hashJson } from "../study/canonical-json.js";
 import { reportMarkdown } from "../study/report-markdown.js";
 import { describeInputFiles, relativePath, reportedProblems, type RunRecord } from "../study/run-record.js";
-import { abandonOutputWrites, checkOutputFolder, recoverOutputFolder, toCsv, toJson, toXlsx, writeOutputFolder } from "../tables/index.js";
+import { abandonOutputWrites, checkOutputFolder, recoverOutputFolder, toCsv, toDta, toJson, toSav, toXlsx, writeOutputFolder } from "../tables/index.js";
 import { type Table } from "../model/index.js";
 import { VERSION } from "../version.js";
 import { error, info, stopOnDataErrors, style, warn } from "./messages.js";
@@ -26,7 +26,7 @@ interface AnalyseCliOptions extends StudyCliOptions {
   quiet?: boolean;
 }
 
-const EXTRA_FORMATS = ["csv", "md", "json", "xlsx"];
+const EXTRA_FORMATS = ["csv", "md", "json", "xlsx", "sav", "dta"];
 
 /** `netsp analyse`: the whole study in one command. */
 export function analyseCommand(): Command {
@@ -36,7 +36,7 @@ export function analyseCommand(): Command {
       .description("the whole study in one command: measures, summary tables, comparisons, report.md and run.json")
       .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
       .addOption(new Option("-o, --out <dir>", "output folder (created or replaced whole)").default("netsp-results"))
-      .addOption(new Option("-f, --format <list>", "extra formats besides csv and md: json, xlsx (comma-separated)"))
+      .addOption(new Option("-f, --format <list>", "extra formats besides csv and md: json, xlsx, sav (SPSS), dta (Stata) (comma-separated)"))
       .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
       .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
       .addOption(new Option("--include-text", "no longer accepted: text and datetime variables are personal data; declare one in the config instead").hideHelp())
@@ -50,6 +50,7 @@ export function analyseCommand(): Command {
 Examples:
   $ netsp analyse fixtures/thesis --out thesis-tables       the bundled thesis study (config + interviews)
   $ netsp analyse ./export --out results --format xlsx      a plain export, default tables, plus a workbook
+  $ netsp analyse ./export --out results --format sav,dta   SPSS (.sav) and Stata (.dta) files of every table
   $ netsp analyse ./export --keep-going                     leave out egos with errors, list them in report.md
   $ netsp analyse ./export --pseudonymise-key ~/netsp.key   ego ids replaced by stable pseudonyms (HMAC-SHA-256)
 
@@ -134,10 +135,14 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   const allTables: Table[] = [analysis.measures, ...analysis.tables.map((t) => t.data)];
   files.set("measures.csv", toCsv(analysis.measures));
   if (formats.has("json")) files.set("measures.json", toJson(analysis.measures));
+  if (formats.has("sav")) files.set("measures.sav", toSav(analysis.measures));
+  if (formats.has("dta")) files.set("measures.dta", toDta(analysis.measures));
   for (const t of analysis.tables) {
     files.set(`${t.name}.csv`, toCsv(t.data));
     files.set(`${t.name}.md`, t.markdown);
     if (formats.has("json")) files.set(`${t.name}.json`, toJson(t.data));
+    if (formats.has("sav")) files.set(`${t.name}.sav`, toSav(t.data));
+    if (formats.has("dta")) files.set(`${t.name}.dta`, toDta(t.data));
   }
   if (formats.has("xlsx")) files.set("tables.xlsx", toXlsx(allTables));
   if (options.report) {
@@ -236,6 +241,8 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   info(`  ${"report.md".padEnd(28)} every table, inputs and warnings`);
   info(`  ${"run.json".padEnd(28)} provenance: versions, config hash, input SHA-256s, timings`);
   if (formats.has("xlsx")) info(`  ${"tables.xlsx".padEnd(28)} one sheet per table`);
+  if (formats.has("sav")) info(`  ${"<table>.sav".padEnd(28)} SPSS system files: measures and each table`);
+  if (formats.has("dta")) info(`  ${"<table>.dta".padEnd(28)} Stata datasets: measures and each table`);
 }
 
 /** What run.json says about pseudonymisation: how, never the key (nor a hash of it, which could be guessed). */
