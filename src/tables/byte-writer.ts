@@ -11,6 +11,7 @@ export class ByteWriter {
     return this.length;
   }
 
+  /** Room for n more bytes; the offset they start at. Call it before touching `buffer` or `view`, which it may replace. */
   private reserve(n: number): number {
     const at = this.length;
     if (at + n > this.buffer.length) {
@@ -26,22 +27,26 @@ export class ByteWriter {
   }
 
   int8(value: number): this {
-    this.view.setUint8(this.reserve(1), value & 0xff);
+    const at = this.reserve(1);
+    this.view.setUint8(at, value & 0xff);
     return this;
   }
 
   uint16(value: number): this {
-    this.view.setUint16(this.reserve(2), value, true);
+    const at = this.reserve(2);
+    this.view.setUint16(at, value, true);
     return this;
   }
 
   int32(value: number): this {
-    this.view.setInt32(this.reserve(4), value, true);
+    const at = this.reserve(4);
+    this.view.setInt32(at, value, true);
     return this;
   }
 
   uint32(value: number): this {
-    this.view.setUint32(this.reserve(4), value, true);
+    const at = this.reserve(4);
+    this.view.setUint32(at, value, true);
     return this;
   }
 
@@ -57,12 +62,14 @@ export class ByteWriter {
   }
 
   float64(value: number): this {
-    this.view.setFloat64(this.reserve(8), value, true);
+    const at = this.reserve(8);
+    this.view.setFloat64(at, value, true);
     return this;
   }
 
   bytes(data: Uint8Array): this {
-    this.buffer.set(data, this.reserve(data.length));
+    const at = this.reserve(data.length);
+    this.buffer.set(data, at);
     return this;
   }
 
