@@ -7,11 +7,10 @@ import { expected, numberOf, readWithHaven, TABLE, type HavenFile } from "./writ
 
 const NAMES = [
   "ego_id", "size", "density", "tiny", "isolates", "sector", "closeness", "rating", "note", "story",
-  "v1st_alter", "with_", "SIZE_2", "x".repeat(32), "share_vcs",
+  "v1st_alter", "with_", "SIZE_2", "x".repeat(32), "share_vcs", "mixed", "empty", "odd", "essay",
 ];
-// Stata keeps 80 characters of a variable label.
-const EXPECTED = expected((label) => label.slice(0, 80).trimEnd());
-const STRING_COLUMNS = new Set([0, 8, 9, 11]);
+const EXPECTED = expected("dta");
+const STRING_COLUMNS = new Set([0, 8, 9, 11, 15, 18]);
 
 let dir: string;
 let haven: HavenFile;

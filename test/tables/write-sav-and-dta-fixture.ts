@@ -7,6 +7,8 @@ import type { Table } from "../../src/model/index.js";
 export const LONG_TEXT = "xx" + "Zoë ".repeat(59) + "end";
 /** 3,000 bytes: an SPSS very long string of 12 segments, a Stata strL. */
 export const VERY_LONG_TEXT = "Zoë ".repeat(599) + "Zoë!";
+/** 50,000 bytes: whole in a Stata strL, cut to SPSS's 32,767 bytes (a whole number of characters). */
+export const HUGE_TEXT = "Zoë ".repeat(10000);
 const LONG_NAME = "x".repeat(70);
 export const LONG_LABEL = "Label ".repeat(20).trim();
 
@@ -30,12 +32,16 @@ export const TABLE: Table = {
     { id: "SIZE" },
     { id: LONG_NAME, label: LONG_LABEL },
     { id: "share.vcs", level: "scale" },
+    { id: "mixed" },
+    { id: "empty" },
+    { id: "odd" },
+    { id: "essay", level: "ordinal" },
   ],
   rows: [
-    { ego_id: "LW01", size: 0, density: 0.1, tiny: 1e-300, isolates: true, sector: "vcs", closeness: "high", rating: 1, note: null, story: VERY_LONG_TEXT, "1st alter": 1, with: "a", SIZE: 1, [LONG_NAME]: 0.5, "share.vcs": 0 },
-    { ego_id: "Zoë", size: 42, density: 1 / 3, tiny: Math.PI, isolates: false, sector: "hc", closeness: "low", rating: 3, note: 'a,b "quoted"', story: "short", "1st alter": 2, with: "b", SIZE: 2, [LONG_NAME]: -0.25, "share.vcs": 0.625 },
-    { ego_id: "", size: -7, density: -2.5, tiny: -1e300, isolates: null, sector: null, closeness: "mid", rating: null, note: "line", story: null, "1st alter": null, with: null, SIZE: null, [LONG_NAME]: null, "share.vcs": null },
-    { ego_id: LONG_TEXT, size: 9007199254740991, density: null, tiny: 1e300, isolates: true, sector: "other", closeness: null, rating: 2, note: "", story: "", "1st alter": 3, with: "", SIZE: 3, [LONG_NAME]: 1e15, "share.vcs": 1 },
+    { ego_id: "LW01", size: 0, density: 0.1, tiny: 1e-300, isolates: true, sector: "vcs", closeness: "high", rating: 1, note: null, story: VERY_LONG_TEXT, "1st alter": 1, with: "a", SIZE: 1, [LONG_NAME]: 0.5, "share.vcs": 0, mixed: 1, empty: null, odd: Number.NaN, essay: HUGE_TEXT },
+    { ego_id: "Zoë", size: 42, density: 1 / 3, tiny: Math.PI, isolates: false, sector: "hc", closeness: "low", rating: 3, note: 'a,b "quoted"', story: "short", "1st alter": 2, with: "b", SIZE: 2, [LONG_NAME]: -0.25, "share.vcs": 0.625, mixed: "a", empty: null, odd: Number.POSITIVE_INFINITY, essay: null },
+    { ego_id: "", size: -7, density: -2.5, tiny: -1e300, isolates: null, sector: null, closeness: "mid", rating: null, note: "line", story: null, "1st alter": null, with: null, SIZE: null, [LONG_NAME]: null, "share.vcs": null, mixed: null, empty: null, odd: Number.NEGATIVE_INFINITY, essay: "" },
+    { ego_id: LONG_TEXT, size: 9007199254740991, density: null, tiny: 1e300, isolates: true, sector: "other", closeness: null, rating: 2, note: "", story: "", "1st alter": 3, with: "", SIZE: 3, [LONG_NAME]: 1e15, "share.vcs": 1, mixed: true, empty: null, odd: 1e308, essay: "x" },
   ],
 };
 
@@ -49,7 +55,11 @@ export interface Expected {
 
 const BOOLEAN_LABELS = [{ value: 0, label: "false" }, { value: 1, label: "true" }];
 
-export function expected(labelLimit: (label: string) => string): Expected[] {
+/** Stata keeps 80 characters of a label, holds no number from 2^1023 up, and any length of text. */
+export function expected(system: "sav" | "dta"): Expected[] {
+  const labelLimit = (label: string) => (system === "dta" ? label.slice(0, 80).trimEnd() : label);
+  // SPSS keeps 32,767 bytes of text and drops trailing spaces.
+  const essay = system === "dta" ? HUGE_TEXT : Buffer.from(HUGE_TEXT).subarray(0, 32767).toString().trimEnd();
   return [
     { values: ["LW01", "Zoë", "", LONG_TEXT], label: "Ego", level: "nominal" },
     { values: [0, 42, -7, 9007199254740991], label: "Network size", level: "scale" },
@@ -66,6 +76,10 @@ export function expected(labelLimit: (label: string) => string): Expected[] {
     { values: [1, 2, null, 3], level: "scale" },
     { values: [0.5, -0.25, null, 1e15], label: labelLimit(LONG_LABEL), level: "scale" },
     { values: [0, 0.625, null, 1], level: "scale" },
+    { values: ["1", "a", "", "true"], level: "nominal" },
+    { values: [null, null, null, null], level: "scale" },
+    { values: [null, null, null, system === "dta" ? null : 1e308], level: "scale" },
+    { values: [essay, "", "", "x"], level: "ordinal" },
   ];
 }
 

@@ -7,10 +7,10 @@ import { expected, LONG_LABEL, numberOf, parseCsv, R_INSTALL, readWithHaven, run
 
 const NAMES = [
   "ego_id", "size", "density", "tiny", "isolates", "sector", "closeness", "rating", "note", "story",
-  "v1st_alter", "with_", "SIZE_2", "x".repeat(64), "share.vcs",
+  "v1st_alter", "with_", "SIZE_2", "x".repeat(64), "share.vcs", "mixed", "empty", "odd", "essay",
 ];
-const EXPECTED = expected((label) => label);
-const STRING_COLUMNS = new Set([0, 8, 9, 11]);
+const EXPECTED = expected("sav");
+const STRING_COLUMNS = new Set([0, 8, 9, 11, 15, 18]);
 
 interface PsppDictionary {
   variables: Array<{ name: string; label: string; level: string; format: string }>;
@@ -101,7 +101,15 @@ describe("toSav read back by R's haven", () => {
     haven.variables.forEach((v, col) => {
       const e = EXPECTED[col]!;
       expect(v.type, v.name).toBe(STRING_COLUMNS.has(col) ? "string" : "numeric");
-      expect(STRING_COLUMNS.has(col) ? v.values : v.values.map(numberOf), v.name).toEqual(e.values);
+      const values = STRING_COLUMNS.has(col) ? [...v.values] : v.values.map(numberOf);
+      if (v.name === "essay") {
+        // haven's ReadStat drops the last byte of a string that fills a 32,767-byte variable (it stops copying
+        // at the declared width, then takes a segment's padding byte off what it copied); PSPP reads it whole.
+        expect((e.values[0] as string).startsWith(values[0] as string)).toBe(true);
+        expect(Buffer.byteLength(values[0] as string)).toBe(32766);
+        values[0] = e.values[0]!;
+      }
+      expect(values, v.name).toEqual(e.values);
       expect(v.label, v.name).toBe(e.label ?? null);
       expect(v.labels?.map((l) => ({ value: numberOf(l.value), label: l.label })) ?? undefined, v.name).toEqual(e.labels);
     });
