@@ -9,7 +9,7 @@ import { findMeasure, planMeasureColumns } from "../measures/index.js";
 import { measureStudy } from "./measure-study.js";
 import { openStudy } from "./open-study.js";
 import { formatProblem, type Cell, type InputFormat, type StudyConfig, type Table } from "../model/index.js";
-import type { Pseudonymiser } from "./pseudonymise.js";
+import { pseudonymiseRows, type Pseudonymiser } from "./pseudonymise.js";
 import { studyInputs } from "./study-inputs.js";
 
 export interface LoadEgoRowsOptions {
@@ -80,13 +80,9 @@ export async function loadEgoRows(input: string | undefined, options: LoadEgoRow
   if (info.isFile() && TABLE_EXTENSIONS.has(path.extname(absolute).toLowerCase()) && !(await isNetworkCanvasEgoFile(absolute))) {
     await options.onInputs?.([absolute, ...(loaded.path !== undefined ? [loaded.path] : [])]);
     const { table, rowLines } = await readEgoTable(absolute, display);
-    if (options.pseudonymiser) {
-      // Rows keep their order here, so rowLines still point at them.
-      const p = options.pseudonymiser;
-      const rows = table.rows.map((r) => (typeof r.ego_id === "string" || typeof r.ego_id === "number" ? { ...r, ego_id: p.id(String(r.ego_id)) } : r));
-      return { table: { ...table, rows }, source: display, config: loaded.config, rowLines };
-    }
-    return { table, source: display, config: loaded.config, rowLines };
+    // Rows keep their order, so rowLines still point at them.
+    const rows = options.pseudonymiser ? pseudonymiseRows(table, options.pseudonymiser, { sort: false }) : table;
+    return { table: rows, source: display, config: loaded.config, rowLines };
   }
   const table = await measureExport(absolute, input, options.configPath ?? loaded.path, options);
   return { table, source: display, config: loaded.config };
