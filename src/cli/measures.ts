@@ -64,6 +64,7 @@ async function runMeasures(input: string | undefined, options: MeasuresOptions):
   const opened = await openStudy({
     input,
     ...studySource(options),
+    jobs: options.jobs,
   });
   if (options.out !== undefined) await refuseProtectedOutput(options.out, studyInputs(input, opened, options));
   const study = await measureStudy(opened, { measures: selected, jobs: options.jobs, pseudonymiser });

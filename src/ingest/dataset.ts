@@ -1,5 +1,7 @@
 import type { Codebook, EgoNetwork, InputFormat, ProblemSink, StudyConfig } from "../model/index.js";
-import type { EgoParts, PartsOptions } from "./ego-parts.js";
+import type { EgoBuilder, EgoParts, PartsOptions } from "./ego-parts.js";
+import type { GraphmlScanPool } from "./graphml-scan.js";
+import type { TableScanPool } from "./three-file-scan.js";
 
 /** What every reader needs besides the input path. */
 export interface ReaderContext {
@@ -11,6 +13,13 @@ export interface ReaderContext {
   egoIdField: "caseId" | "sessionId" | "egoUUID";
   /** Every data problem goes here; reading continues so that all of them are reported. */
   problems: ProblemSink;
+  /**
+   * Worker threads for the GraphML reader's opening scan, when the caller allows them; the reader uses them
+   * for large inputs only (the result is the same without).
+   */
+  graphmlScanPool?: GraphmlScanPool;
+  /** Likewise for the three-table reader's opening scan of its large tables. */
+  tableScanPool?: TableScanPool;
 }
 
 /**
@@ -27,13 +36,15 @@ export interface Dataset {
   egos(): AsyncIterable<EgoNetwork>;
   /**
    * The same interviews as EgoParts (plain data a worker thread can have), in input order, instead of
-   * egos(): iterate one or the other, once (again only after RowsOutOfOrder, with `again`). buildEgo(parts,
-   * codebook, problems) then gives each EgoNetwork exactly as egos() would have, in this thread or in a
-   * worker. Problems met while reading go to `problems` (not the ReaderContext's sink), each before the
+   * egos(): iterate one or the other, once (again only after RowsOutOfOrder, with `again`). A builder()
+   * then gives each EgoNetwork exactly as egos() would have (and buildEgo with the builder's setup, in a
+   * worker, as long as it reports no problem). Problems met while reading go to `problems` (not the ReaderContext's sink), each before the
    * interview it was met in, so that a caller can keep them with it. Absent when a reader cannot do this
    * (a dataset that wraps another, whose egos() may add to them).
    */
   parts?(problems: ProblemSink, options?: PartsOptions): AsyncIterable<EgoParts>;
+  /** A builder for one reading of parts() (plainBuilder when absent): call once per reading. */
+  builder?(): EgoBuilder;
   /** When the reader can tell cheaply (without reading the interviews): about how many egos egos() will give. */
   expectedEgos?(): Promise<number>;
 }

@@ -1,4 +1,6 @@
-import type { Codebook, EgoNetwork, ProblemSink } from "../model/index.js";
+import type { Codebook, Ego, EgoNetwork, ProblemSink } from "../model/index.js";
+import { buildGraphmlEgo, graphmlConversion, GraphmlMemory, type GraphmlEgoParts, type GraphmlSetup } from "./graphml-build.js";
+import { buildThreeFileEgo, type ThreeFileEgoParts, type ThreeFileSetup } from "./three-file-build.js";
 import { buildEgoNetwork } from "./network-canvas-csv/build-ego-network.js";
 import type { CsvEgoParts } from "./network-canvas-csv/csv-ego-parts.js";
 
@@ -9,10 +11,34 @@ import type { CsvEgoParts } from "./network-canvas-csv/csv-ego-parts.js";
 
 /**
  * One interview as a reader hands it on: the rows of a Network Canvas CSV export, still to be decoded
- * (the slow part, done where the ego is built), or an ego network already built and checked (GraphML and
- * the three tables, whose readers build each ego as they read it).
+ * (the slow part, done where the ego is built), a GraphML `<graph>` still to be parsed, or an ego network
+ * an interview's rows of the three tables, still text, or an ego network already built and checked.
  */
-export type EgoParts = CsvEgoParts | BuiltEgoParts;
+export type EgoParts = CsvEgoParts | GraphmlEgoParts | ThreeFileEgoParts | BuiltEgoParts;
+
+/** What building any dataset's parts needs, as plain data (a worker gets it once). */
+export interface BuildSetup {
+  codebook: Codebook;
+  graphml?: GraphmlSetup;
+  threeFile?: ThreeFileSetup;
+}
+
+/**
+ * Builds one reading's parts in the reading thread, with what that reading remembers across interviews.
+ * `build` gives each EgoNetwork exactly as the dataset's egos() does; `builtElsewhere` takes an ego a worker
+ * built (with no problems and no memory of other egos) and reports what only the memory can tell.
+ */
+export interface EgoBuilder {
+  readonly setup: BuildSetup;
+  build(parts: EgoParts, problems: ProblemSink): EgoNetwork;
+  builtElsewhere(ego: Pick<Ego, "egoId" | "source">, problems: ProblemSink): void;
+}
+
+/** The builder of a dataset whose parts need no memory beyond checkNetwork's (CSV, built). */
+export function plainBuilder(codebook: Codebook): EgoBuilder {
+  const setup = { codebook };
+  return { setup, build: (parts, problems) => buildEgo(parts, setup, problems), builtElsewhere: () => undefined };
+}
 
 /** An interview its reader has built and checked: buildEgo gives it as it is. */
 export interface BuiltEgoParts {
@@ -39,10 +65,21 @@ export interface PartsOptions {
 }
 
 /**
- * The EgoNetwork of one interview's parts, exactly as the dataset's egos() would have given it, in any
- * thread: a Network Canvas CSV interview is decoded and checked now (its problems go to `problems`, in a
- * fixed order), a built one is returned as it is (its problems were reported when it was read).
+ * The EgoNetwork of one interview's parts in any thread, with no memory of other interviews: a Network
+ * Canvas CSV interview is decoded and checked now (its problems go to `problems`, in a fixed order), a
+ * GraphML graph parsed, converted and checked (without the duplicate-ego-id check, which needs the reading's
+ * memory: see EgoBuilder), a built one is returned as it is (its problems were reported when it was read).
  */
-export function buildEgo(parts: EgoParts, codebook: Codebook, problems: ProblemSink): EgoNetwork {
-  return parts.kind === "built" ? parts.network : buildEgoNetwork(parts, codebook, problems);
+export function buildEgo(parts: EgoParts, setup: BuildSetup, problems: ProblemSink): EgoNetwork {
+  if (parts.kind === "built") return parts.network;
+  if (parts.kind === "graphml") {
+    if (setup.graphml === undefined) throw new Error("bug: GraphML parts without a GraphML setup");
+    const memory = new GraphmlMemory();
+    return buildGraphmlEgo(parts, graphmlConversion(setup.graphml, setup.codebook, memory, problems), setup.codebook, memory);
+  }
+  if (parts.kind === "three-file") {
+    if (setup.threeFile === undefined) throw new Error("bug: three-table parts without a three-table setup");
+    return buildThreeFileEgo(parts, setup.threeFile, setup.codebook, new Set(), problems);
+  }
+  return buildEgoNetwork(parts, setup.codebook, problems);
 }

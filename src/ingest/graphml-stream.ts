@@ -75,6 +75,34 @@ export async function readGraphmlKeys(file: SourceFile, problems: ProblemSink): 
   return reader.keys;
 }
 
+/**
+ * One `<graph>` cut from its file (see graphml-split.ts), parsed on its own with the file's keys: the same
+ * GraphmlGraph, lines and columns as streamGraphmlGraphs gives for it. `warned` holds the reader's
+ * once-per-file warnings already given for the file.
+ */
+export function parseGraphmlPiece(
+  source: { name: string; bytes: Uint8Array; index: number; line: number; column: number },
+  keys: ReadonlyMap<string, GraphmlKey>,
+  problems: ProblemSink,
+  warned: Set<string> = new Set(),
+): GraphmlGraph {
+  const file: SourceFile = {
+    name: source.name,
+    path: source.name,
+    size: source.bytes.length,
+    chunks: async function* () {
+      yield source.bytes;
+    },
+    bytes: async () => source.bytes,
+  };
+  const reader = new GraphmlReader(file, problems, false, { keys, index: source.index, line: source.line, column: source.column, warned });
+  let graph: GraphmlGraph | undefined;
+  reader.onGraph = (g) => (graph = g);
+  reader.writeAll(source.bytes);
+  if (graph === undefined) throw new Error(`bug: no <graph> at ${source.name}:${source.line}`);
+  return graph;
+}
+
 /** Streams the graphs of one file, in document order. */
 export async function* streamGraphmlGraphs(file: SourceFile, problems: ProblemSink): AsyncGenerator<GraphmlGraph> {
   const reader = new GraphmlReader(file, problems, false);
@@ -86,6 +114,9 @@ export async function* streamGraphmlGraphs(file: SourceFile, problems: ProblemSi
   }
   while (queue.length > 0) yield queue.shift()!;
 }
+
+/** Characters fed to the parser at a time when only the keys are read. */
+const KEYS_SLICE = 16 * 1024;
 
 const localName = (name: string): string => name.slice(name.indexOf(":") + 1);
 
@@ -105,18 +136,25 @@ class GraphmlReader {
   private graphCount = 0;
   private text = "";
   private stopped = false;
-  private warned = new Set<string>();
+  private warned: Set<string>;
   private currentKey: GraphmlKey | undefined;
   private sawRoot = false;
 
   private readonly file: string;
 
+  /** `piece`: the text is one `<graph>` of a file, starting at that line and column, with the file's keys. */
   constructor(
     private readonly source: SourceFile,
     private readonly problems: ProblemSink,
     private readonly keysOnly: boolean,
+    private readonly piece?: { keys: ReadonlyMap<string, GraphmlKey>; index: number; line: number; column: number; warned: Set<string> },
   ) {
     this.file = source.name;
+    this.warned = piece?.warned ?? new Set();
+    if (piece) {
+      for (const [id, key] of piece.keys) this.keys.set(id, key);
+      this.graphCount = piece.index;
+    }
     const p = this.parser;
     p.on("error", (e) => {
       throw this.fail(`not well-formed XML: ${e.message.replace(/^\d+:\d+: /, "")}`);
@@ -150,7 +188,9 @@ class GraphmlReader {
         } catch {
           throw this.fail("the file is not UTF-8 text (is it GraphML?)");
         }
-        this.parser.write(text);
+        // Only the keys: fed in slices, so that parsing stops soon after the first <graph>.
+        const step = this.keysOnly ? KEYS_SLICE : text.length;
+        for (let at = 0; at < text.length && !this.stopped; at += step) this.parser.write(step === text.length ? text : text.slice(at, at + step));
         yield;
         if (this.stopped) return;
       }
@@ -172,8 +212,26 @@ class GraphmlReader {
     }
   }
 
+  /** Parses a whole piece (see parseGraphmlPiece). */
+  writeAll(bytes: Uint8Array): void {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      throw this.fail("the file is not UTF-8 text (is it GraphML?)");
+    }
+    this.parser.write(text);
+    this.parser.close();
+  }
+
+  /** The parser's line in the file (a piece's lines are counted from where it starts). */
+  private get line(): number {
+    return this.piece ? this.piece.line + this.parser.line - 1 : this.parser.line;
+  }
+
   private fail(message: string): InputError {
-    return new InputError(message, { file: this.file, line: this.parser.line, column: this.parser.column + 1 });
+    const column = this.piece && this.parser.line === 1 ? this.piece.column - 1 + this.parser.column : this.parser.column;
+    return new InputError(message, { file: this.file, line: this.line, column: column + 1 });
   }
 
   private warnOnce(code: string, message: string, line: number): void {
@@ -183,14 +241,20 @@ class GraphmlReader {
   }
 
   private open(tag: SaxesTagPlain): void {
-    const depth = this.stack.length + 1;
+    const depth = this.stack.length + (this.piece ? 2 : 1);
     if (depth > GRAPHML_MAX_DEPTH)
       throw this.fail(`elements are nested more than ${GRAPHML_MAX_DEPTH} deep; this is not a Network Canvas GraphML file`);
     const name = localName(tag.name);
     const parent = this.stack[this.stack.length - 1];
-    const line = this.parser.line;
+    const line = this.line;
     const attr = (n: string): string | undefined => tag.attributes[n];
 
+    if (parent === undefined && this.piece) {
+      this.sawRoot = true;
+      if (name !== "graph") throw this.fail(`expected a <graph>, not <${tag.name}>`);
+      this.startGraph(tag, line);
+      return;
+    }
     if (parent === undefined) {
       this.sawRoot = true;
       if (name !== "graphml") throw this.fail(`not GraphML: the root element is <${tag.name}>, not <graphml>`);
@@ -229,10 +293,7 @@ class GraphmlReader {
         this.stack.push({ kind: "ignored" });
         return;
       }
-      const attributes: Record<string, string> = {};
-      for (const [k, v] of Object.entries(tag.attributes)) if (!k.startsWith("xmlns")) attributes[localName(k)] = v;
-      this.graph = { file: this.file, index: this.graphCount++, line, attributes, data: new Map(), nodes: [], edges: [], keys: this.keys };
-      this.stack.push({ kind: "graph" });
+      this.startGraph(tag, line);
       return;
     }
     if (parent.kind === "graph" && this.graph !== undefined) {
@@ -262,6 +323,13 @@ class GraphmlReader {
         line,
       );
     this.stack.push({ kind: "ignored" });
+  }
+
+  private startGraph(tag: SaxesTagPlain, line: number): void {
+    const attributes: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes)) if (!k.startsWith("xmlns")) attributes[localName(k)] = v;
+    this.graph = { file: this.file, index: this.graphCount++, line, attributes, data: new Map(), nodes: [], edges: [], keys: this.keys };
+    this.stack.push({ kind: "graph" });
   }
 
   private openData(tag: SaxesTagPlain, into: GraphmlData): void {

@@ -1,29 +1,24 @@
 import { stat } from "node:fs/promises";
 import path from "node:path";
 import { InputError } from "../errors.js";
-import { overlayDeclarations, typedDeclarations, type Codebook, type EgoNetwork, type Problem, type ProblemSink } from "../model/index.js";
-import { checkNetwork } from "./check-network.js";
-import { builtParts } from "./ego-parts.js";
+import { overlayDeclarations, typedDeclarations, type Codebook, type EgoNetwork, type ProblemSink } from "../model/index.js";
+import type { BuildSetup, EgoBuilder } from "./ego-parts.js";
+import { buildGraphmlEgo, graphmlConversion, GraphmlMemory, noteEgoId, type GraphmlEgoParts } from "./graphml-build.js";
+import { scanGraphml } from "./graphml-scan.js";
+import { graphmlPieceBytes } from "./graphml-split.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
-import {
-  GRAPHML_DEFAULT_EDGE_TYPE,
-  GRAPHML_DEFAULT_NODE_TYPE,
-  GRAPHML_FIXED_NAMES,
-  graphToNetwork,
-  keyApplies,
-  type GraphmlConversion,
-  type GraphmlElementKind,
-  type GraphmlPlan,
-} from "./graphml-network.js";
-import { readGraphmlKeys, streamGraphmlGraphs, type GraphmlGraph, type GraphmlKey } from "./graphml-stream.js";
+import { GRAPHML_FIXED_NAMES, keyApplies, type GraphmlElementKind, type GraphmlPlan } from "./graphml-network.js";
+import { readGraphmlKeys, streamGraphmlGraphs, type GraphmlKey } from "./graphml-stream.js";
 import { listInput } from "./list-input.js";
 import { planColumns, planVariables } from "./plan-columns.js";
-import { emptyProfile, profileCell, type ColumnProfile } from "./column-profile.js";
 import { graphmlEvidence } from "./graphml-evidence.js";
-import { codebookFromProtocolFile, exportTypeName, readProtocol, typeNameMatches } from "./read-protocol.js";
+import { codebookFromProtocolFile, readProtocol } from "./read-protocol.js";
 import { diskFile, type SourceFile } from "./source-file.js";
 
 const silent: ProblemSink = { report: () => undefined };
+
+/** Inputs of at least this many bytes are scanned in the worker threads a caller offers. */
+const SCAN_IN_THREADS_FROM = 4 * 1024 * 1024;
 
 /**
  * Opens Network Canvas GraphML: a `.graphml` file or a folder of them (searched recursively), each holding
@@ -39,7 +34,12 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
   const { files, protocols } = await graphmlInput(input, problems);
 
   const allKeys: GraphmlKey[] = [];
-  for (const file of files) allKeys.push(...(await readGraphmlKeys(file, silent)).values());
+  const keysOf = new Map<SourceFile, GraphmlKey[]>();
+  for (const file of files) {
+    const keys = [...(await readGraphmlKeys(file, silent)).values()];
+    keysOf.set(file, keys);
+    allKeys.push(...keys);
+  }
   const headerOf = (kind: GraphmlElementKind, accept: (k: GraphmlKey) => boolean = () => true) => [
     ...new Set(allKeys.filter((k) => keyApplies(k, kind) && !GRAPHML_FIXED_NAMES.includes(k.name) && accept(k)).map((k) => k.name)),
   ];
@@ -47,7 +47,8 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
   const protocolPath = ctx.protocol !== undefined ? path.resolve(ctx.protocol) : found?.file.path;
   const protocol = protocolPath !== undefined ? (found?.codebook ?? (await readProtocol(ctx.protocol!))) : undefined;
   // One pass over the files: which keys each node and edge type has values for, and what string values look like.
-  const scan = await scanGraphml(files);
+  const bytes = files.reduce((sum, f) => sum + f.size, 0);
+  const scan = await scanGraphml(files, keysOf, bytes >= SCAN_IN_THREADS_FROM ? ctx.graphmlScanPool : undefined);
   const evidence = graphmlEvidence(allKeys, scan.profiles);
   const codebook: Codebook = { source: protocol ? "protocol" : "inferred", ego: {}, node: {}, edge: {} };
   const plans = new Map<string, GraphmlPlan>();
@@ -115,70 +116,42 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
     });
   }
 
-  const typeNames = new Map<string, string>();
-  /** How graphs become interviews, problems going to `problems` (once-only warnings: once per reading). */
-  const conversionTo = (problems: ProblemSink): GraphmlConversion => {
-    const warned = new Set<string>();
+  const setup: BuildSetup = { codebook, graphml: { egoIdField: ctx.egoIdField, protocol: protocol !== undefined, plans: [...plans] } };
+
+  /** The interviews as parts: each `<graph>` of a file that splits as bytes, of any other file parsed here. */
+  async function* parts(sink: ProblemSink): AsyncGenerator<GraphmlEgoParts> {
+    for (const file of files) {
+      const pieces = scan.pieces.get(file);
+      if (pieces === undefined) {
+        for await (const graph of streamGraphmlGraphs(file, sink)) yield { kind: "graphml", source: { graph } };
+        continue;
+      }
+      const keys = keysOf.get(file)!;
+      let i = 0;
+      for await (const bytes of graphmlPieceBytes(file, pieces)) {
+        const { index, line, column } = pieces[i++];
+        yield { kind: "graphml", source: { name: file.name, index, line, column, bytes, keys } };
+      }
+    }
+  }
+
+  /** One reading's builder: once-only warnings and ego ids seen are remembered across its interviews. */
+  const builder = (): EgoBuilder => {
+    const memory = new GraphmlMemory(new Map());
     return {
-      egoIdField: ctx.egoIdField,
-      typeName(kind, value) {
-        const id = `${kind}\u0000${value}`;
-        let name = typeNames.get(id);
-        if (name === undefined) {
-          // As in CSV file names: the codebook name with non-word characters removed, matched to the codebook.
-          name = exportTypeName(value) || value;
-          if (protocol) {
-            const listed = Object.keys(kind === "node" ? codebook.node : codebook.edge);
-            name = listed.find((t) => t === value) ?? listed.find((t) => typeNameMatches(name!, t)) ?? name;
-          }
-          typeNames.set(id, name);
-        }
-        return name;
+      setup,
+      build: (p, sink) => {
+        if (p.kind !== "graphml") throw new Error("bug: not GraphML parts");
+        return buildGraphmlEgo(p, graphmlConversion(setup.graphml!, codebook, memory, sink, planFor), codebook, memory);
       },
-      plan(kind, type) {
-        const id = `${kind}\u0000${type ?? ""}`;
-        let p = plans.get(id);
-        if (p === undefined) plans.set(id, (p = planFor(kind, type, problems)));
-        return p;
-      },
-      problems,
-      valueProblems: {
-        report(p: Problem) {
-          const { column: _column, ...rest } = p;
-          problems.report(rest);
-        },
-      },
-      warnOnce(file, code, line, message, key = `${file}\u0000${code}`) {
-        if (warned.has(key)) return;
-        warned.add(key);
-        problems.report({ severity: "warning", code, file, line, message });
-      },
+      builtElsewhere: (ego, sink) => noteEgoId(memory.seen!, { ego }, sink),
     };
   };
 
   /** The interviews in input order, each checked; problems met on the way go to `problems`. */
   async function* egos(problems: ProblemSink): AsyncGenerator<EgoNetwork> {
-    const conversion = conversionTo(problems);
-    const seen = new Map<string, string>();
-    for (const file of files) {
-      for await (const graph of streamGraphmlGraphs(file, problems)) {
-        const network = graphToNetwork(graph, conversion);
-        const { egoId } = network.ego;
-        const first = seen.get(egoId);
-        if (first !== undefined) {
-          problems.report({
-            severity: "error",
-            code: "duplicate-ego-id",
-            file: graph.file,
-            line: graph.line,
-            egoId,
-            message: `ego id ${egoId} is used by two interviews (the first at ${first}); choose another --ego-id`,
-          });
-        } else seen.set(egoId, `${graph.file}:${graph.line}`);
-        checkNetwork(network, codebook, problems);
-        yield network;
-      }
-    }
+    const build = builder();
+    for await (const p of parts(problems)) yield build.build(p, problems);
   }
 
   return {
@@ -187,7 +160,8 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
     files: [...files.map((f) => f.path), ...(protocolPath !== undefined ? [protocolPath] : [])].sort(),
     codebook,
     egos: () => egos(ctx.problems),
-    parts: (sink: ProblemSink) => builtParts(egos(sink)),
+    parts: (sink: ProblemSink) => parts(sink),
+    builder,
   };
 }
 
@@ -228,43 +202,4 @@ async function protocolBeside(protocols: SourceFile[], problems: ProblemSink): P
     }
   }
   return { codebook: codebookFromProtocolFile(first, protocols[0].name), file: protocols[0] };
-}
-
-/** Which key names each node and edge type has values for, and a profile of every key's values. */
-async function scanGraphml(files: SourceFile[]): Promise<{
-  used: { node: Map<string, Set<string>>; edge: Map<string, Set<string>> };
-  profiles: Map<string, ColumnProfile>;
-}> {
-  const used = { node: new Map<string, Set<string>>(), edge: new Map<string, Set<string>>() };
-  const profiles = new Map<string, ColumnProfile>();
-  const profile = (g: GraphmlGraph, data: Map<string, string>) => {
-    for (const [id, text] of data) {
-      const name = g.keys.get(id)?.name;
-      if (name === undefined) continue;
-      let p = profiles.get(name);
-      if (!p) profiles.set(name, (p = emptyProfile()));
-      profileCell(p, text);
-    }
-  };
-  for (const file of files) {
-    for await (const g of streamGraphmlGraphs(file, silent)) {
-      profile(g, g.data);
-      const typeIds = [...g.keys.values()].filter((k) => k.name === "networkCanvasType").map((k) => k.id);
-      const names = (data: Map<string, string>) => [...data.keys()].map((id) => g.keys.get(id)?.name).filter((n): n is string => n !== undefined);
-      for (const [kind, elements, fallback] of [
-        ["node", g.nodes, GRAPHML_DEFAULT_NODE_TYPE],
-        ["edge", g.edges, GRAPHML_DEFAULT_EDGE_TYPE],
-      ] as const) {
-        for (const el of elements) {
-          profile(g, el.data);
-          const raw = typeIds.map((id) => el.data.get(id)).find((v) => v !== undefined && v !== "");
-          const type = raw === undefined ? fallback : exportTypeName(raw) || raw;
-          let set = used[kind].get(type);
-          if (set === undefined) used[kind].set(type, (set = new Set()));
-          for (const n of names(el.data)) set.add(n);
-        }
-      }
-    }
-  }
-  return { used, profiles };
 }

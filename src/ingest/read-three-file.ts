@@ -14,13 +14,12 @@ import type {
   VariableSet,
 } from "../model/index.js";
 import { overlayDeclarations } from "../model/index.js";
-import { checkNetwork } from "./check-network.js";
-import { builtParts } from "./ego-parts.js";
-import { decodeCell } from "./decode-cell.js";
+import type { BuildSetup, EgoBuilder } from "./ego-parts.js";
+import { buildThreeFileEgo, type ThreeFileEgoParts } from "./three-file-build.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
-import { detectDelimiter, readCsvRows, readFirstLine, type CsvRow } from "./three-file-csv.js";
+import { detectDelimiter, readCsvRows, readFirstLine } from "./three-file-csv.js";
 import { EgoRowJoin } from "./three-file-join.js";
-import { inferVariables, scanTable, type TableScan, type ThreeFileTable } from "./three-file-scan.js";
+import { inferVariables, scanTable, type TableScan, type TableScanJob, type TableScanPool, type ThreeFileTable } from "./three-file-scan.js";
 
 /** Node type of alters when alters.csv has no type column (`columns.nodeType`). */
 export const DEFAULT_NODE_TYPE = "Alter";
@@ -66,9 +65,14 @@ export async function openThreeFile(input: string, ctx: ReaderContext): Promise<
   };
 
   const problems = ctx.problems;
-  const egoScan = await scanTable(egosTable, ego.id, undefined);
-  const alterScan = await scanTable(altersTable, alter.egoId, alter.type);
-  const tieScan = await scanTable(tiesTable, tie.egoId, tie.type);
+  const [egoScan, alterScan, tieScan] = await scanTables(
+    [
+      { table: egosTable, egoIdIndex: ego.id, typeIndex: undefined },
+      { table: altersTable, egoIdIndex: alter.egoId, typeIndex: alter.type },
+      { table: tiesTable, egoIdIndex: tie.egoId, typeIndex: tie.type },
+    ],
+    ctx.tableScanPool,
+  );
 
   const others = (t: ThreeFileTable, skip: Array<number | undefined>) =>
     t.header.map((_, i) => i).filter((i) => !skip.includes(i));
@@ -95,27 +99,18 @@ export async function openThreeFile(input: string, ctx: ReaderContext): Promise<
   // An ego row without an id is skipped, so rows naming no ego belong to no known ego.
   const knownEgoIds = new Set([...egoScan.egoIds].filter((id) => id !== ""));
 
-  /** The interviews in input order, each checked; problems met on the way go to `problems`. */
-  async function* egos(problems: ProblemSink): AsyncGenerator<EgoNetwork> {
-    const decodeRow = (table: ThreeFileTable, indexes: number[], variables: VariableSet, row: CsvRow, egoId: string): Attributes => {
-      const attributes: Attributes = {};
-      for (const i of indexes) {
-        const name = table.header[i];
-        attributes[name] = decodeCell(row.cells[i], variables[name], { file: table.file, line: row.line, column: i + 1, egoId }, problems);
-      }
-      return attributes;
-    };
-    const warned = new Set<string>();
-    const typeOf = (table: ThreeFileTable, row: CsvRow, index: number | undefined, fallback: string): string => {
-      if (index === undefined) return fallback;
-      if (row.cells[index] !== "") return row.cells[index];
-      if (!warned.has(table.file)) {
-        warned.add(table.file);
-        const message = `rows with an empty ${table.header[index]} are read as type "${fallback}"`;
-        problems.report({ severity: "warning", code: "missing-type", file: table.file, line: row.line, message });
-      }
-      return fallback;
-    };
+  const variablesOf = (t: ThreeFileTable, cols: number[], variables: VariableSet) => ({ file: t.file, header: t.header, width: t.width, columns: cols, variables });
+  const setup: BuildSetup = {
+    codebook,
+    threeFile: {
+      egos: variablesOf(egosTable, egoColumns, egoVariables),
+      alters: { ...variablesOf(altersTable, alterColumns, alterVariables), id: alter.id, type: alter.type, fallback: DEFAULT_NODE_TYPE },
+      ties: { ...variablesOf(tiesTable, tieColumns, tieVariables), source: tie.source, target: tie.target, type: tie.type, fallback: DEFAULT_EDGE_TYPE },
+    },
+  };
+
+  /** The interviews in input order, as rows: each ego row with the alter and tie rows joined to it. */
+  async function* parts(problems: ProblemSink): AsyncGenerator<ThreeFileEgoParts> {
     const alterRows = new EgoRowJoin(altersTable, alterScan, alter.egoId, knownEgoIds, "alter", egosTable.file, problems);
     const tieRows = new EgoRowJoin(tiesTable, tieScan, tie.egoId, knownEgoIds, "tie", egosTable.file, problems);
     const egoRows = readCsvRows(egosTable, egosTable.delimiter, problems);
@@ -151,46 +146,7 @@ export async function openThreeFile(input: string, ctx: ReaderContext): Promise<
           continue;
         }
         seen.set(egoId, row.line);
-
-        const theEgo: Ego = {
-          egoId,
-          attributes: decodeRow(egosTable, egoColumns, egoVariables, row, egoId),
-          meta: {},
-          source: { file: egosTable.file, line: row.line },
-        };
-        const alters: Alter[] = [];
-        for (const r of await alterRows.take(egoId)) {
-          const alterId = r.cells[alter.id];
-          if (alterId === "") {
-            problems.report({
-              severity: "error",
-              code: "missing-id",
-              file: altersTable.file,
-              line: r.line,
-              egoId,
-              message: "this alter row has no alter id; it was skipped",
-            });
-            continue;
-          }
-          alters.push({
-            egoId,
-            alterId,
-            nodeType: typeOf(altersTable, r, alter.type, DEFAULT_NODE_TYPE),
-            attributes: decodeRow(altersTable, alterColumns, alterVariables, r, egoId),
-            source: { file: altersTable.file, line: r.line },
-          });
-        }
-        const ties: Tie[] = (await tieRows.take(egoId)).map((r) => ({
-          egoId,
-          sourceId: r.cells[tie.source],
-          targetId: r.cells[tie.target],
-          edgeType: typeOf(tiesTable, r, tie.type, DEFAULT_EDGE_TYPE),
-          attributes: decodeRow(tiesTable, tieColumns, tieVariables, r, egoId),
-          source: { file: tiesTable.file, line: r.line },
-        }));
-        const network: EgoNetwork = { ego: theEgo, alters, ties };
-        checkNetwork(network, codebook, problems);
-        yield network;
+        yield { kind: "three-file", egoId, ego: row, alters: await alterRows.take(egoId), ties: await tieRows.take(egoId) };
       }
       await alterRows.finish();
       await tieRows.finish();
@@ -201,14 +157,52 @@ export async function openThreeFile(input: string, ctx: ReaderContext): Promise<
     }
   }
 
+  /** One reading's builder: it remembers the tables warned about for rows with no type. */
+  const builder = (): EgoBuilder => {
+    const warned = new Set<string>();
+    return {
+      setup,
+      build: (p, sink) => {
+        if (p.kind !== "three-file") throw new Error("bug: not three-table parts");
+        return buildThreeFileEgo(p, setup.threeFile!, codebook, warned, sink);
+      },
+      builtElsewhere: () => undefined,
+    };
+  };
+
+  /** The interviews in input order, each checked; problems met on the way go to `problems`. */
+  async function* egos(problems: ProblemSink): AsyncGenerator<EgoNetwork> {
+    const build = builder();
+    for await (const p of parts(problems)) yield build.build(p, problems);
+  }
+
   return {
     format: "three-file",
     input,
     files: [egosTable.path, altersTable.path, tiesTable.path].sort(),
     codebook,
     egos: () => egos(ctx.problems),
-    parts: (sink: ProblemSink) => builtParts(egos(sink)),
+    parts: (sink: ProblemSink) => parts(sink),
+    builder,
   };
+}
+
+/** Tables of at least this many bytes are scanned in the worker threads a caller offers. */
+const SCAN_IN_THREADS_FROM = 1024 * 1024;
+
+/** Each table's scan: the large ones in the pool's threads (when given) while the others are scanned here. */
+async function scanTables(jobs: TableScanJob[], pool: TableScanPool | undefined): Promise<TableScan[]> {
+  const sizes = await Promise.all(jobs.map(async (j) => (await stat(j.table.path)).size));
+  const large = pool ? jobs.filter((_, i) => sizes[i] >= SCAN_IN_THREADS_FROM) : [];
+  const pooled = large.length > 0 ? pool!.scan(large) : Promise.resolve([]);
+  pooled.catch(() => undefined); // awaited below, unless a table scanned here fails first
+  // In table order, one at a time, so that the first table with a fault is the one reported.
+  const here: Array<TableScan | undefined> = [];
+  for (const j of jobs) here.push(large.includes(j) ? undefined : await scanTable(j.table, j.egoIdIndex, j.typeIndex));
+  const away = await pooled;
+  const out: TableScan[] = [];
+  for (const [i, j] of jobs.entries()) out.push(here[i] ?? away[large.indexOf(j)] ?? (await scanTable(j.table, j.egoIdIndex, j.typeIndex)));
+  return out;
 }
 
 /** The folder holding the tables: the input itself, or the folder of a table given as the input. */
@@ -265,7 +259,7 @@ async function openTable(folder: string, name: string, what: "egos" | "alters" |
     if (seen.has(column)) throw new InputError(`the header names column "${column}" twice`, { file, line: 1, column: i + 1 });
     seen.add(column);
   }
-  return { path: absolute, file, delimiter, header, ...(ctx.config.decimal ? { decimal: ctx.config.decimal } : {}) };
+  return { path: absolute, file, delimiter, header, width: header.length + trailing, ...(ctx.config.decimal ? { decimal: ctx.config.decimal } : {}) };
 }
 
 type RequiredColumn = keyof typeof DEFAULT_COLUMNS;

@@ -1,7 +1,54 @@
 import type { ProblemSink } from "../model/index.js";
+import { csvRecords } from "./csv/csv-records.js";
+import { csvRuns } from "./csv/csv-rows.js";
+import { openCsvFile } from "./csv/csv-file.js";
 import { NearIds } from "./near-id.js";
 import { readCsvRows, type CsvRow } from "./three-file-csv.js";
 import type { TableScan, ThreeFileTable } from "./three-file-scan.js";
+
+/** Consecutive rows of one ego as the file holds them, not yet split into cells (see csvRuns). */
+export interface RowsText {
+  text: string;
+  line: number;
+}
+
+/** What the join hands out: split rows, or (a comma-separated table) runs of rows still text. */
+export type JoinedRows = Array<CsvRow | RowsText>;
+
+/** The rows of joined units, split as readCsvRows splits them: a row of the wrong width is reported and left out. */
+export function splitJoined(units: JoinedRows, width: number, file: string, problems: ProblemSink): CsvRow[] {
+  if (units.every((u) => "cells" in u)) return units as CsvRow[];
+  const rows: CsvRow[] = [];
+  for (const u of units) {
+    if ("cells" in u) rows.push(u);
+    else for (const r of csvRecords(u.text, u.line, width, file, (p) => problems.report(p))) if (r.fields.length === width) rows.push({ cells: r.fields, line: r.line });
+  }
+  return rows;
+}
+
+type Unit = { key: string; unit: CsvRow | RowsText };
+
+/**
+ * The data rows of a table as units keyed by ego id: runs of text from the fast lexer when the table is
+ * comma-separated with decimal points (the cells are split where the ego is built), else split rows.
+ */
+async function* tableUnits(table: ThreeFileTable, egoIdIndex: number, problems: ProblemSink): AsyncGenerator<Unit> {
+  if (table.delimiter === "," && table.decimal !== ",") {
+    const source = await openCsvFile(table.path, table.file);
+    for await (const runs of csvRuns(source, egoIdIndex, (p) => problems.report(p))) {
+      for (const run of runs) {
+        for (const p of run.before ?? []) problems.report(p);
+        yield { key: run.key, unit: { text: run.text, line: run.line } };
+      }
+    }
+    return;
+  }
+  let header = true;
+  for await (const row of readCsvRows(table, table.delimiter, problems)) {
+    if (header) header = false;
+    else yield { key: row.cells[egoIdIndex], unit: row };
+  }
+}
 
 /**
  * Hands out the rows of one table (alters or ties) ego by ego, in whatever order the egos are asked for.
@@ -13,12 +60,11 @@ import type { TableScan, ThreeFileTable } from "./three-file-scan.js";
  * Rows of an ego not in the ego file are reported (error `unknown-ego`) and dropped.
  */
 export class EgoRowJoin {
-  private readonly rows: AsyncGenerator<CsvRow>;
-  private readonly buffered = new Map<string, CsvRow[]>();
+  private readonly rows: AsyncGenerator<Unit>;
+  private readonly buffered = new Map<string, JoinedRows>();
   /** For the hint when a row's ego id nearly matches a known one. */
   private readonly near: NearIds;
   private exhausted = false;
-  private started = false;
   /** The ego whose row was read last (its group may go on). */
   private current: string | undefined;
 
@@ -32,12 +78,12 @@ export class EgoRowJoin {
     private readonly egoFileName: string,
     private readonly problems: ProblemSink,
   ) {
-    this.rows = readCsvRows(table, table.delimiter, problems);
+    this.rows = tableUnits(table, egoIdIndex, problems);
     this.near = new NearIds(knownEgoIds);
   }
 
   /** Every row of `egoId`, in file order. */
-  async take(egoId: string): Promise<CsvRow[]> {
+  async take(egoId: string): Promise<JoinedRows> {
     if (!this.scan.egoIds.has(egoId)) return [];
     if (!this.scan.grouped) {
       if (!this.exhausted) await this.readAll();
@@ -70,40 +116,40 @@ export class EgoRowJoin {
    * Reads on until the group of `egoId` has been read whole (`started`: its first row was read already);
    * other groups met on the way are buffered.
    */
-  private async readGroup(egoId: string, started = false): Promise<CsvRow[]> {
-    const out: CsvRow[] = [];
+  private async readGroup(egoId: string, started = false): Promise<JoinedRows> {
+    const out: JoinedRows = [];
     let seen = started;
     for (;;) {
-      const row = await this.next();
-      if (row === undefined) return out;
-      const id = row.cells[this.egoIdIndex];
+      const next = await this.next();
+      if (next === undefined) return out;
+      const id = next.key;
       this.current = id;
       if (id === egoId) {
         seen = true;
-        out.push(row);
+        out.push(next.unit);
         continue;
       }
-      this.buffer(id, row);
+      this.buffer(id, next.unit);
       if (seen) return out;
     }
   }
 
   private async readAll(): Promise<void> {
     for (;;) {
-      const row = await this.next();
-      if (row === undefined) return;
-      this.buffer(row.cells[this.egoIdIndex], row);
+      const next = await this.next();
+      if (next === undefined) return;
+      this.buffer(next.key, next.unit);
     }
   }
 
-  private buffer(egoId: string, row: CsvRow): void {
+  private buffer(egoId: string, row: CsvRow | RowsText): void {
     const list = this.buffered.get(egoId);
     if (list === undefined) this.buffered.set(egoId, [row]);
     else list.push(row);
   }
 
-  /** The next data row of a known ego; the header is skipped, rows of unknown egos are reported. */
-  private async next(): Promise<CsvRow | undefined> {
+  /** The next unit of a known ego; rows of unknown egos are reported. */
+  private async next(): Promise<Unit | undefined> {
     for (;;) {
       if (this.exhausted) return undefined;
       const r = await this.rows.next();
@@ -112,22 +158,22 @@ export class EgoRowJoin {
         this.current = undefined;
         return undefined;
       }
-      if (!this.started) {
-        this.started = true;
-        continue;
+      const { key, unit } = r.value;
+      if (this.knownEgoIds.has(key)) return r.value;
+      for (const row of splitJoined([unit], this.table.width, this.table.file, this.problems)) {
+        // A row too short to have the ego id column was reported as short by the split.
+        const id = row.cells[this.egoIdIndex];
+        this.problems.report({
+          severity: "error",
+          code: "unknown-ego",
+          file: this.table.file,
+          line: row.line,
+          message:
+            id === ""
+              ? `this ${this.what} row has no ego id`
+              : `this ${this.what} row belongs to ego "${id}", which is not in ${this.egoFileName}${this.near.hint(id, "ego")}`,
+        });
       }
-      const id = r.value.cells[this.egoIdIndex];
-      if (this.knownEgoIds.has(id)) return r.value;
-      this.problems.report({
-        severity: "error",
-        code: "unknown-ego",
-        file: this.table.file,
-        line: r.value.line,
-        message:
-          id === ""
-            ? `this ${this.what} row has no ego id`
-            : `this ${this.what} row belongs to ego "${id}", which is not in ${this.egoFileName}${this.near.hint(id, "ego")}`,
-      });
     }
   }
 }

@@ -11,6 +11,8 @@ export interface ThreeFileTable {
   file: string;
   delimiter: Delimiter;
   header: string[];
+  /** Cells per row as the file writes them: the header's, empty trailing header cells included. */
+  width: number;
   /** The decimal separator of its numbers (config `decimal`). */
   decimal?: "." | ",";
 }
@@ -48,6 +50,21 @@ const DECIMAL_COMMA = /^[+-]?\d+,\d+$/;
 
 /** Distinct values kept per column (enough for any categorical variable). */
 export const MAX_DISTINCT = 1000;
+
+/** One table to scan: scanTable's arguments. */
+export interface TableScanJob {
+  table: ThreeFileTable;
+  egoIdIndex: number;
+  typeIndex: number | undefined;
+}
+
+/**
+ * Scans tables somewhere else (worker threads), all at once; a scan that fails comes back undefined and is
+ * done again in this thread, which reports what is wrong exactly as a one-thread read does.
+ */
+export interface TableScanPool {
+  scan(jobs: TableScanJob[]): Promise<Array<TableScan | undefined>>;
+}
 
 /** Reads a table once, counting value kinds per column and checking whether rows are grouped by ego. */
 export async function scanTable(table: ThreeFileTable, egoIdIndex: number, typeIndex: number | undefined): Promise<TableScan> {

@@ -1,6 +1,8 @@
-import { buildEgo, type EgoParts } from "../ingest/ego-parts.js";
+import { buildEgo, type BuildSetup, type EgoParts } from "../ingest/ego-parts.js";
+import type { GraphmlEgoParts } from "../ingest/graphml-build.js";
+import type { ThreeFileEgoParts } from "../ingest/three-file-build.js";
 import type { SidePiece } from "../ingest/network-canvas-csv/csv-ego-parts.js";
-import type { Codebook, Ego, EgoNetwork } from "../model/index.js";
+import type { Ego, EgoNetwork } from "../model/index.js";
 import { ProblemList } from "../model/index.js";
 import type { ColumnPlan } from "../ingest/plan-columns.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
@@ -12,16 +14,17 @@ import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 
 /** What every worker gets when it starts. */
 export interface EgoWorkerSetup {
-  codebook: Codebook;
+  build: BuildSetup;
   spec: EgoRowSpec;
 }
 
 /**
  * One ego to build and measure: its EgoParts, a Network Canvas CSV interview's side files with their plans
- * replaced by ids; an ego its reader built as it is.
+ * replaced by ids; other parts (a GraphML graph, three-table rows) and an ego its reader built as they are.
  */
 export type EgoJob =
   | { index: number; kind: "network-canvas-csv"; ego: Ego; sides: EgoJobSide[] }
+  | { index: number; kind: "parts"; parts: GraphmlEgoParts | ThreeFileEgoParts }
   | { index: number; kind: "built"; network: EgoNetwork };
 
 /** One side file's rows of a Network Canvas CSV interview, its plan sent by id. */
@@ -42,9 +45,12 @@ export interface EgoJobBatch {
 
 export interface EgoJobResult {
   index: number;
-  measured: EgoRow;
+  /** Absent when the ego could not be built here (the main thread builds and measures it). */
+  measured?: EgoRow;
   /** Problems building the ego reported (with no memory of other egos): when any, the main thread builds it again. */
   problems: number;
+  /** For "parts" jobs: the ego's id and where it was read (a GraphML reader learns them only when it is built). */
+  ego?: Pick<Ego, "egoId" | "source">;
   /** The ego's distinct alter ids, in order, joined by NUL (a NUL byte cannot reach an id): checkNetwork remembers them. */
   alterIds: string;
   /** With problems: the job itself, for the main thread to build the ego again (it does not keep the text). */
@@ -63,7 +69,14 @@ export class EgoJobRunner {
     return batch.jobs.map((job) => {
       const parts = partsOfJob(job, (id) => this.plan(id));
       const problems = new ProblemList();
-      const network = buildEgo(parts, this.setup.codebook, problems);
+      let network: EgoNetwork;
+      try {
+        network = buildEgo(parts, this.setup.build, problems);
+      } catch (e) {
+        // A GraphML graph that needs what only the main thread has (a plan, an error's exact place).
+        if (job.kind !== "parts") throw e;
+        return { index: job.index, problems: 1, alterIds: "", job };
+      }
       const result: EgoJobResult = {
         index: job.index,
         measured: measureEgo(network, this.setup.spec),
@@ -71,6 +84,7 @@ export class EgoJobRunner {
         // A built ego was checked where it was read, with the memory of the egos before it.
         alterIds: job.kind === "built" ? "" : distinctAlterIds(network),
       };
+      if (job.kind === "parts") result.ego = { egoId: network.ego.egoId, source: network.ego.source };
       if (result.problems > 0) result.job = job;
       return result;
     });
@@ -92,6 +106,7 @@ function distinctAlterIds(network: EgoNetwork): string {
 /** The job for one ego's parts (its index in input order), each side file's plan given an id by `planId`. */
 export function jobOfParts(index: number, parts: EgoParts, planId: (plan: ColumnPlan) => number): EgoJob {
   if (parts.kind === "built") return { index, kind: "built", network: parts.network };
+  if (parts.kind === "graphml" || parts.kind === "three-file") return { index, kind: "parts", parts };
   return {
     index,
     kind: "network-canvas-csv",
@@ -103,6 +118,7 @@ export function jobOfParts(index: number, parts: EgoParts, planId: (plan: Column
 /** The EgoParts a job was made from, its plans looked up by id. */
 export function partsOfJob(job: EgoJob, planOf: (id: number) => ColumnPlan): EgoParts {
   if (job.kind === "built") return { kind: "built", network: job.network };
+  if (job.kind === "parts") return job.parts;
   return {
     kind: "network-canvas-csv",
     ego: job.ego,

@@ -94,6 +94,7 @@ async function measureExport(input: string, given: string | undefined, configPat
   const opened = await openStudy({
     input,
     configPath,
+    jobs: options.jobs,
     protocol: options.protocol,
     inputFormat: options.inputFormat,
     egoId: options.egoId,

@@ -2,9 +2,9 @@ import { Worker } from "node:worker_threads";
 import { checkNetwork } from "../ingest/check-network.js";
 import type { ColumnPlan } from "../ingest/plan-columns.js";
 import type { Dataset } from "../ingest/dataset.js";
-import { buildEgo, type EgoParts } from "../ingest/ego-parts.js";
+import { plainBuilder, type EgoBuilder, type EgoParts } from "../ingest/ego-parts.js";
 import { REMEMBERED_ALTERS } from "../ingest/check-network.js";
-import type { Codebook, Ego, Problem, ProblemSink } from "../model/index.js";
+import type { Codebook, Ego, EgoNetwork, Problem, ProblemSink } from "../model/index.js";
 import { jobOfParts, partsOfJob, type EgoJob, type EgoJobBatch, type EgoJobResult, type EgoWorkerSetup } from "./ego-job.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 
@@ -89,8 +89,9 @@ export async function measureInWorkers(
   if (options.workers <= 1) {
     // One thread: the same parts, built and measured here, problems straight to the sink.
     const sink = new SwitchSink(problems);
+    const builder = builderOf(dataset, codebook);
     const source = partsOf(dataset, sink, options);
-    for await (const parts of source) options.onEgo(measureEgo(buildEgo(parts, codebook, sink), spec));
+    for await (const parts of source) options.onEgo(measureEgo(builder.build(parts, sink), spec));
     return;
   }
   const spawn = options.spawn ?? spawnEgoThread;
@@ -101,9 +102,10 @@ export async function measureInWorkers(
   const queueLimit = count * batchSize * 2;
   const heldLimit = Math.max(MAX_HELD, queueLimit * 2);
   const sink = new SwitchSink(problems);
-  const memory = new AlterMemory(codebook, sink);
+  const builder = builderOf(dataset, codebook);
+  const memory = new AlterMemory(builder, sink);
 
-  const setup: EgoWorkerSetup = { codebook, spec };
+  const setup: EgoWorkerSetup = { build: builder.setup, spec };
   const workers: EgoWorker[] = [];
   const load: number[] = [];
   const sent: Array<Set<number>> = [];
@@ -111,7 +113,7 @@ export async function measureInWorkers(
   const plans: ColumnPlan[] = [];
   // Per ego sent and not yet taken: the ego and its reading problems. Not its text, which is a worker's now:
   // kept here, it would keep alive the chunks of the files it was cut from until the ego is taken.
-  const inflight = new Map<number, { ego: Ego; early: Problem[] }>();
+  const inflight = new Map<number, { ego: Ego | undefined; early: Problem[] }>();
   const done = new Map<number, EgoJobResult>();
   let next = 0;
   let failure: Error | undefined;
@@ -131,11 +133,18 @@ export async function measureInWorkers(
         const job = inflight.get(next)!;
         inflight.delete(next);
         for (const p of job.early) problems.report(p);
+        let measured = r.measured;
         if (r.problems > 0) {
           if (r.job === undefined) throw new Error("bug: a worker sent no job back for an ego with problems");
-          memory.rebuild(partsOfJob(r.job, (id) => plans[id]), problems);
-        } else memory.add(job.ego, r.alterIds);
-        options.onEgo(r.measured);
+          const network = memory.rebuild(partsOfJob(r.job, (id) => plans[id]), problems);
+          measured ??= measureEgo(network, spec);
+        } else {
+          const ego = job.ego ?? r.ego;
+          if (ego === undefined || measured === undefined) throw new Error("bug: a worker's result lacks its ego");
+          if (job.ego === undefined) builder.builtElsewhere(ego, problems);
+          memory.add(ego, r.alterIds);
+        }
+        options.onEgo(measured);
         next++;
       }
     } catch (e) {
@@ -170,7 +179,7 @@ export async function measureInWorkers(
     for (let i = 1; i < workers.length; i++) if (load[i] < load[w]) w = i;
     const fresh: Array<[number, ColumnPlan]> = [];
     for (const job of batch) {
-      if (job.kind === "built") continue;
+      if (job.kind !== "network-canvas-csv") continue;
       for (const side of job.sides) {
         if (!sent[w].has(side.plan)) {
           sent[w].add(side.plan);
@@ -209,7 +218,7 @@ export async function measureInWorkers(
         break;
       }
       const job = jobOfParts(total, r.value, planId);
-      inflight.set(total, { ego: job.kind === "built" ? job.network.ego : job.ego, early });
+      inflight.set(total, { ego: job.kind === "built" ? job.network.ego : job.kind === "parts" ? undefined : job.ego, early });
       batch.push(job);
       total++;
       if (batch.length >= batchSize) flush();
@@ -223,6 +232,11 @@ export async function measureInWorkers(
     await parts.return?.(undefined);
     await Promise.all(workers.map((w) => w.terminate()));
   }
+}
+
+/** The builder of one reading of the dataset's parts. */
+function builderOf(dataset: Dataset, codebook: Codebook): EgoBuilder {
+  return dataset.builder?.() ?? plainBuilder(codebook);
 }
 
 /** The dataset's interviews in parts, read with the run's options. */
@@ -253,15 +267,15 @@ export class SwitchSink implements ProblemSink {
  * Those egos had no problems at all, so doing so reports nothing.
  */
 class AlterMemory {
-  private queue: Array<{ ego: Ego; ids: string[] }> = [];
+  private queue: Array<{ ego: Pick<Ego, "egoId" | "source">; ids: string[] }> = [];
   private queued = 0;
 
   constructor(
-    private readonly codebook: Codebook,
+    private readonly builder: EgoBuilder,
     private readonly sink: SwitchSink,
   ) {}
 
-  add(ego: Ego, alterIds: string): void {
+  add(ego: Pick<Ego, "egoId" | "source">, alterIds: string): void {
     const ids = alterIds === "" ? [] : alterIds.split("\u0000");
     this.queue.push({ ego, ids });
     this.queued += ids.length;
@@ -269,7 +283,7 @@ class AlterMemory {
     while (this.queue.length > 1 && this.queued - this.queue[0].ids.length >= REMEMBERED_ALTERS) this.queued -= this.queue.shift()!.ids.length;
   }
 
-  rebuild(parts: EgoParts, problems: ProblemSink): void {
+  rebuild(parts: EgoParts, problems: ProblemSink): EgoNetwork {
     const saved = this.sink.target;
     const replayed: Problem[] = [];
     this.sink.target = replayed;
@@ -277,14 +291,14 @@ class AlterMemory {
     for (const { ego, ids } of this.queue) {
       if (ids.length === 0) continue;
       const alters = ids.map((alterId) => ({ egoId: ego.egoId, alterId, nodeType: "", attributes: {}, source: ego.source }));
-      checkNetwork({ ego, alters, ties: [] }, quiet, this.sink);
+      checkNetwork({ ego: { ...ego, attributes: {}, meta: {} }, alters, ties: [] }, quiet, this.sink);
     }
     this.queue = [];
     this.queued = 0;
     if (replayed.length > 0) throw new Error(`bug: replaying alter ids reported ${replayed[0].code}`);
     this.sink.target = problems;
     try {
-      buildEgo(parts, this.codebook, this.sink);
+      return this.builder.build(parts, this.sink);
     } finally {
       this.sink.target = saved;
     }

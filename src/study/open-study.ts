@@ -1,4 +1,8 @@
+import { availableParallelism } from "node:os";
 import path from "node:path";
+import type { ReaderContext } from "../ingest/dataset.js";
+import { WORKER_THREADS_AVAILABLE } from "./measure-in-workers.js";
+import { scanInThreads, scanTablesInThreads } from "./scan-in-threads.js";
 import { UsageError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
 import { loadStudyConfig } from "../ingest/load-config.js";
@@ -18,6 +22,8 @@ export interface OpenStudyOptions {
   /** Keep interviews that were not completed (`--include-unfinished`); measureDataset leaves them out by default. */
   includeUnfinished?: boolean;
   cwd?: string;
+  /** `--jobs`: worker threads the opening may use too (a large GraphML input's scan); default: one per core. */
+  jobs?: number;
 }
 
 export interface OpenedStudy {
@@ -50,6 +56,7 @@ export async function openStudy(options: OpenStudyOptions): Promise<OpenedStudy>
     protocol: options.protocol ?? loaded.protocolPath,
     egoIdField: options.egoId ?? config.egoId ?? "caseId",
     problems,
+    ...openingPools(options.jobs),
   });
   return {
     config,
@@ -60,6 +67,12 @@ export async function openStudy(options: OpenStudyOptions): Promise<OpenedStudy>
     problems,
     includeUnfinished: options.includeUnfinished === true,
   };
+}
+
+/** Threads for the opening scans: `--jobs`, else one per core; none where worker threads cannot run. */
+function openingPools(jobs: number | undefined): Pick<ReaderContext, "graphmlScanPool" | "tableScanPool"> {
+  const count = jobs ?? availableParallelism();
+  return WORKER_THREADS_AVAILABLE && count > 1 ? { graphmlScanPool: scanInThreads(count), tableScanPool: scanTablesInThreads() } : {};
 }
 
 /** The data: the input; a study folder's configured data; or, with no input, the current config's data. */

@@ -284,11 +284,16 @@ describe("GraphML details", () => {
     const dataset = await openGraphml(file, { config: {}, egoIdField: "caseId", problems });
     const sink = new ProblemList();
     const networks: EgoNetwork[] = [];
+    const builder = dataset.builder!();
+    const elsewhere: EgoNetwork[] = [];
     for await (const p of dataset.parts!(sink)) {
-      expect(p.kind).toBe("built");
-      networks.push(buildEgo(structuredClone(p), dataset.codebook, sink));
+      expect(p.kind).toBe("graphml");
+      networks.push(builder.build(structuredClone(p), sink));
+      // As a worker builds it: from the builder's setup alone, with no memory of other egos.
+      elsewhere.push(buildEgo(structuredClone(p), structuredClone(builder.setup), new ProblemList()));
     }
     expect(networks).toEqual(read.networks);
+    expect(elsewhere).toEqual(read.networks);
     expect(problems.problems).toEqual(read.problems.problems.slice(0, problems.problems.length)); // opening's
     expect([...problems.problems, ...sink.problems]).toEqual(read.problems.problems);
     expect(sink.problems.map((p) => p.code)).toEqual(["unknown-endpoint", "duplicate-ego-id"]);

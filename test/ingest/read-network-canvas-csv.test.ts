@@ -217,7 +217,7 @@ describe("merged exports (one prefix, many egos)", () => {
     const read = async (options: { inOrder: boolean; again?: boolean }) => {
       const sink = new ProblemList();
       const networks: EgoNetwork[] = [];
-      for await (const p of dataset.parts!(sink, options)) networks.push(buildEgo(p, dataset.codebook, sink));
+      for await (const p of dataset.parts!(sink, options)) networks.push(buildEgo(p, { codebook: dataset.codebook }, sink));
       return networks;
     };
     await expect(read({ inOrder: true })).rejects.toBeInstanceOf(RowsOutOfOrder);
@@ -235,7 +235,7 @@ describe("parts(): the interviews unbuilt, for worker threads", () => {
     const sink = new ProblemList();
     const parts: EgoParts[] = [];
     for await (const p of dataset.parts!(sink, { inOrder: false })) parts.push(p);
-    const networks = parts.map((p) => buildEgo(structuredClone(p), dataset.codebook, sink));
+    const networks = parts.map((p) => buildEgo(structuredClone(p), { codebook: dataset.codebook }, sink));
     return { viaEgos, networks, problems: [...ctx.problems.problems, ...sink.problems], parts };
   }
 

@@ -9,7 +9,7 @@ import { openDataset } from "../../src/ingest/open-dataset.js";
 import { buildEgo } from "../../src/ingest/ego-parts.js";
 import { openThreeFile } from "../../src/ingest/read-three-file.js";
 import { detectDelimiter } from "../../src/ingest/three-file-csv.js";
-import { EgoRowJoin } from "../../src/ingest/three-file-join.js";
+import { EgoRowJoin, splitJoined } from "../../src/ingest/three-file-join.js";
 import { scanTable } from "../../src/ingest/three-file-scan.js";
 import { ProblemList, type EgoNetwork, type StudyConfig } from "../../src/model/index.js";
 
@@ -187,14 +187,14 @@ describe("three-file details", () => {
   it("streams a grouped table: at most the group after the wanted one is held", async () => {
     const rows = ["ego_id,alter_id", "e1,a", "e2,b", "e3,c", "e3,d", "e4,e", "e5,f"];
     const dir = folder({ "alters.csv": rows.join("\n") + "\n" });
-    const table = { path: path.join(dir, "alters.csv"), file: "alters.csv", delimiter: "," as const, header: ["ego_id", "alter_id"] };
+    const table = { path: path.join(dir, "alters.csv"), file: "alters.csv", delimiter: "," as const, header: ["ego_id", "alter_id"], width: 2 };
     const scan = await scanTable(table, 0, undefined);
     expect(scan.grouped).toBe(true);
     const join = new EgoRowJoin(table, scan, 0, new Set(["e1", "e2", "e3", "e4", "e5"]), "alter", "egos.csv", new ProblemList());
     const held = () => (join as unknown as { buffered: Map<string, unknown[]> }).buffered.size;
     const taken: string[][] = [];
     for (const id of ["e1", "e2", "e3", "e4", "e5"]) {
-      taken.push((await join.take(id)).map((r) => r.cells[1]));
+      taken.push(splitJoined(await join.take(id), 2, "alters.csv", new ProblemList()).map((r) => r.cells[1]));
       expect(held(), `after ${id}`).toBeLessThanOrEqual(1);
     }
     expect(taken).toEqual([["a"], ["b"], ["c", "d"], ["e"], ["f"]]);
@@ -233,10 +233,15 @@ describe("three-file details", () => {
     const dataset = await openThreeFile(folder(files), ctx);
     const sink = new ProblemList();
     const networks: EgoNetwork[] = [];
+    const builder = dataset.builder!();
+    const elsewhere: EgoNetwork[] = [];
     for await (const p of dataset.parts!(sink)) {
-      expect(p.kind).toBe("built");
-      networks.push(buildEgo(structuredClone(p), dataset.codebook, sink));
+      expect(p.kind).toBe("three-file");
+      networks.push(builder.build(structuredClone(p), sink));
+      // As a worker builds it: from the builder's setup alone.
+      elsewhere.push(buildEgo(structuredClone(p), structuredClone(builder.setup), new ProblemList()));
     }
+    expect(elsewhere).toEqual(networks);
     const line = (p: { code: string; line?: number }) => [p.code, p.line];
     expect(networks.map((n) => ({ ...n, ego: { ...n.ego, source: null }, alters: n.alters.length, ties: n.ties.length }))).toEqual(
       read.networks.map((n) => ({ ...n, ego: { ...n.ego, source: null }, alters: n.alters.length, ties: n.ties.length })),
