@@ -6,6 +6,7 @@ import { plainBuilder, type EgoBuilder, type EgoParts } from "../ingest/ego-part
 import { REMEMBERED_ALTERS } from "../ingest/check-network.js";
 import type { Codebook, Ego, EgoNetwork, Problem, ProblemSink } from "../model/index.js";
 import { jobOfParts, partsOfJob, type EgoJob, type EgoJobBatch, type EgoJobResult, type EgoWorkerSetup } from "./ego-job.js";
+import { Wakeup } from "./wakeup.js";
 import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 
 /** Egos read but not yet taken in order, at most. */
@@ -117,13 +118,9 @@ export async function measureInWorkers(
   const done = new Map<number, EgoJobResult>();
   let next = 0;
   let failure: Error | undefined;
-  let wake: (() => void) | undefined;
-  const signal = () => {
-    const w = wake;
-    wake = undefined;
-    w?.();
-  };
-  const waitForProgress = () => new Promise<void>((resolve) => (wake = resolve));
+  const progress = new Wakeup();
+  const signal = () => progress.signal();
+  const waitForProgress = () => progress.wait();
 
   const take = (results: EgoJobResult[]) => {
     for (const r of results) done.set(r.index, r);

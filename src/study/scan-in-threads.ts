@@ -1,5 +1,6 @@
 import { Worker } from "node:worker_threads";
 import type { GraphmlScanPool, ScanBatch, ScanBatchResult } from "../ingest/graphml-scan.js";
+import { Wakeup } from "./wakeup.js";
 import type { TableScan, TableScanJob, TableScanPool } from "../ingest/three-file-scan.js";
 
 /** Batches sent to one thread and not yet answered, at most. */
@@ -17,12 +18,8 @@ export function scanInThreads(count: number): GraphmlScanPool {
       const done = new Map<number, ScanBatchResult>();
       let next = 0;
       let failure: Error | undefined;
-      let wake: (() => void) | undefined;
-      const signal = () => {
-        const w = wake;
-        wake = undefined;
-        w?.();
-      };
+      const progress = new Wakeup();
+      const signal = () => progress.signal();
       workers.forEach((worker, w) => {
         worker.on("message", (m: { results?: ScanBatchResult; failure?: string }) => {
           const seq = waiting[w].shift()!;
@@ -51,12 +48,12 @@ export function scanInThreads(count: number): GraphmlScanPool {
               workers[w].postMessage(batch);
               break;
             }
-            await new Promise<void>((resolve) => (wake = resolve));
+            await progress.wait();
           }
         }
         while (next < sent) {
           if (failure) throw failure;
-          await new Promise<void>((resolve) => (wake = resolve));
+          await progress.wait();
         }
         if (failure) throw failure;
       } finally {
