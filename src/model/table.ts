@@ -5,6 +5,8 @@ export interface Column {
   id: string;
   /** Header shown in Markdown and terminal output; CSV and JSON use `id`. */
   label?: string;
+  /** What the column holds, in words (a measure's title): the variable label in SPSS and Stata files, else `label`. Other writers ignore it. */
+  description?: string;
   /** Fixed decimals for display; absent means full precision. */
   decimals?: number;
   /** Display as a percentage (value already in 0–100), with a % sign. */

@@ -225,7 +225,8 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   warnings.push(...rosterWarnings(nodeTypeTally, plan, Object.keys(dataset.codebook.node)));
 
   rows.sort((a, b) => compareEgoIds(a.ego_id as string, b.ego_id as string));
-  const columns: Column[] = [...leading, ...measureColumns];
+  // Each measure's title becomes its variable label in SPSS and Stata files.
+  const columns: Column[] = [...leading, ...measureColumns.map((c) => ({ ...c, description: c.title }))];
   checkUniqueIds(columns);
   const table: Table = { name: "measures", columns, rows };
   if (notes.length > 0) table.notes = notes;

@@ -47,7 +47,8 @@ export function statisticalVariables(table: Table, rules: NameRules): { variable
   );
   const variables = table.columns.map((column, i) => {
     const cells = table.rows.map((r) => r[column.id] ?? null);
-    const base: VariableBase = { id: column.id, name: names[i]!, level: "scale", ...(column.label ? { label: column.label } : {}) };
+    const label = column.description ?? column.label;
+    const base: VariableBase = { id: column.id, name: names[i]!, level: "scale", ...(label ? { label } : {}) };
     return toVariable(base, column, cells);
   });
   return { variables, renamed };

@@ -57,6 +57,10 @@ function readValues(v: { values: Array<string | null>; labels: Array<{ value: st
 describe("netsp analyse --format sav,dta", () => {
   it("writes measures and every table as .sav and .dta", () => {
     expect(tables.length).toBeGreaterThan(1);
+    // A measure's variable label is its registry title (measures.md in the README lists them).
+    const measures = tables.find((t) => t.file === "measures")!.table;
+    expect(measures.columns.find((c) => c.id === "network_size")?.description).toBe("Network size");
+    expect(measures.columns.find((c) => c.id === "max_k")?.description).toBe("Max k");
     expect(sav).toHaveLength(tables.length);
     expect(dta).toHaveLength(tables.length);
   });
@@ -89,7 +93,8 @@ describe("netsp analyse --format sav,dta", () => {
           const labelled = !e.text && e.values.some((x) => typeof x === "string");
           expect(v.type, `${file} ${column.id}`).toBe(e.text ? "string" : "numeric");
           expect(e.text ? v.values : readValues(v, labelled), `${file} ${column.id}`).toEqual(e.values);
-          const label = reader === "haven read_dta" ? column.label?.slice(0, 80).trimEnd() : column.label;
+          const given = column.description ?? column.label;
+          const label = reader === "haven read_dta" ? given?.slice(0, 80).trimEnd() : given;
           expect(v.label, `${file} ${column.id}`).toBe(label ?? null);
           if (table.rows.some((r) => typeof r[column.id] === "boolean")) {
             expect(v.labels, `${file} ${column.id}`).toEqual([{ value: "0", label: "false" }, { value: "1", label: "true" }]);
