@@ -10,11 +10,10 @@ import type { CsvEgoParts } from "./network-canvas-csv/csv-ego-parts.js";
  */
 
 /**
- * One interview as a reader hands it on: the rows of a Network Canvas CSV export, still to be decoded
- * (the slow part, done where the ego is built), a GraphML `<graph>` still to be parsed, or an ego network
- * an interview's rows of the three tables, still text, or an ego network already built and checked.
+ * One interview as a reader hands it on, its slow part still to do where the ego is built: the rows of a
+ * Network Canvas CSV export or of the three tables, still text, or a GraphML `<graph>` still to be parsed.
  */
-export type EgoParts = CsvEgoParts | GraphmlEgoParts | ThreeFileEgoParts | BuiltEgoParts;
+export type EgoParts = CsvEgoParts | GraphmlEgoParts | ThreeFileEgoParts;
 
 /** What building any dataset's parts needs, as plain data (a worker gets it once). */
 export interface BuildSetup {
@@ -34,21 +33,10 @@ export interface EgoBuilder {
   builtElsewhere(ego: Pick<Ego, "egoId" | "source">, problems: ProblemSink): void;
 }
 
-/** The builder of a dataset whose parts need no memory beyond checkNetwork's (CSV, built). */
+/** The builder of a dataset whose parts need no memory beyond checkNetwork's (Network Canvas CSV). */
 export function plainBuilder(codebook: Codebook): EgoBuilder {
   const setup = { codebook };
   return { setup, build: (parts, problems) => buildEgo(parts, setup, problems), builtElsewhere: () => undefined };
-}
-
-/** An interview its reader has built and checked: buildEgo gives it as it is. */
-export interface BuiltEgoParts {
-  kind: "built";
-  network: EgoNetwork;
-}
-
-/** A reader's egos as parts (Dataset.parts of a reader that builds each ego as it reads it). */
-export async function* builtParts(networks: AsyncIterable<EgoNetwork>): AsyncGenerator<BuiltEgoParts> {
-  for await (const network of networks) yield { kind: "built", network };
 }
 
 /** How Dataset.parts reads. */
@@ -66,12 +54,11 @@ export interface PartsOptions {
 
 /**
  * The EgoNetwork of one interview's parts in any thread, with no memory of other interviews: a Network
- * Canvas CSV interview is decoded and checked now (its problems go to `problems`, in a fixed order), a
- * GraphML graph parsed, converted and checked (without the duplicate-ego-id check, which needs the reading's
- * memory: see EgoBuilder), a built one is returned as it is (its problems were reported when it was read).
+ * Canvas CSV or three-table interview is decoded and checked now (its problems go to `problems`, in a fixed
+ * order), a GraphML graph parsed, converted and checked (without the duplicate-ego-id check, which needs the
+ * reading's memory: see EgoBuilder).
  */
 export function buildEgo(parts: EgoParts, setup: BuildSetup, problems: ProblemSink): EgoNetwork {
-  if (parts.kind === "built") return parts.network;
   if (parts.kind === "graphml") {
     if (setup.graphml === undefined) throw new Error("bug: GraphML parts without a GraphML setup");
     const memory = new GraphmlMemory();

@@ -1,7 +1,8 @@
 import type { Codebook, Ego, EgoNetwork, Problem, ProblemSink } from "../model/index.js";
 import { checkNetwork } from "./check-network.js";
 import { graphToNetwork, type GraphmlConversion, type GraphmlElementKind, type GraphmlPlan } from "./graphml-network.js";
-import { parseGraphmlPiece, type GraphmlGraph, type GraphmlKey } from "./graphml-stream.js";
+import type { GraphmlPieceSource } from "./graphml-split.js";
+import { parseGraphmlPiece, type GraphmlGraph } from "./graphml-stream.js";
 import { exportTypeName, typeNameMatches } from "./read-protocol.js";
 
 /**
@@ -13,17 +14,6 @@ import { exportTypeName, typeNameMatches } from "./read-protocol.js";
 export interface GraphmlEgoParts {
   kind: "graphml";
   source: GraphmlPieceSource | { graph: GraphmlGraph };
-}
-
-export interface GraphmlPieceSource {
-  /** The file's name for messages. */
-  name: string;
-  index: number;
-  line: number;
-  column: number;
-  bytes: Uint8Array;
-  /** The file's keys, in declaration order. */
-  keys: GraphmlKey[];
 }
 
 /** What converting needs besides the graph: plain data, the same in every thread. */
@@ -46,6 +36,8 @@ export class GraphmlMemory {
   readonly readerWarned = new Map<string, Set<string>>();
   readonly warned = new Set<string>();
   readonly typeNames = new Map<string, string>();
+  /** The setup's plans, and any made since for a type the opening scan did not see. */
+  plans: Map<string, GraphmlPlan> | undefined;
   constructor(readonly seen?: Map<string, string>) {}
   warnedIn(file: string): Set<string> {
     let set = this.readerWarned.get(file);
@@ -62,7 +54,7 @@ export function graphmlConversion(
   problems: ProblemSink,
   planMissing?: (kind: GraphmlElementKind, type: string | undefined, problems: ProblemSink) => GraphmlPlan,
 ): GraphmlConversion {
-  const plans = new Map(setup.plans);
+  const plans = (memory.plans ??= new Map(setup.plans));
   return {
     egoIdField: setup.egoIdField,
     typeName(kind, value) {
@@ -85,7 +77,6 @@ export function graphmlConversion(
       if (p === undefined) {
         if (planMissing === undefined) throw new MissingGraphmlPlan(id);
         plans.set(id, (p = planMissing(kind, type, problems)));
-        setup.plans.push([id, p]);
       }
       return p;
     },

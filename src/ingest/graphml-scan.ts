@@ -1,8 +1,7 @@
 import type { ProblemSink } from "../model/index.js";
 import { emptyProfile, profileCell, type ColumnProfile } from "./column-profile.js";
 import { GRAPHML_DEFAULT_EDGE_TYPE, GRAPHML_DEFAULT_NODE_TYPE } from "./graphml-network.js";
-import { graphmlPieceBytes, splitGraphml, type GraphmlPiece } from "./graphml-split.js";
-import type { GraphmlPieceSource } from "./graphml-build.js";
+import { graphmlPieceSources, splitGraphml, type GraphmlPiece, type GraphmlPieceSource } from "./graphml-split.js";
 import { parseGraphmlPiece, streamGraphmlGraphs, type GraphmlData, type GraphmlGraph, type GraphmlKey } from "./graphml-stream.js";
 import { exportTypeName } from "./read-protocol.js";
 import type { SourceFile } from "./source-file.js";
@@ -53,11 +52,8 @@ export async function scanGraphml(files: SourceFile[], keysOf: Map<SourceFile, G
       const split = await splitGraphml(file);
       pieces.push(split);
       if (split === undefined) continue;
-      const keys = keysOf.get(file)!;
-      let i = 0;
-      for await (const bytes of graphmlPieceBytes(file, split)) {
-        const { index, line, column } = split[i++];
-        batch.push({ file: f, source: { name: file.name, index, line, column, bytes, keys } });
+      for await (const source of graphmlPieceSources(file, split, keysOf.get(file)!)) {
+        batch.push({ file: f, source });
         if (batch.length >= SCAN_BATCH) {
           yield batch;
           batch = [];

@@ -1,3 +1,4 @@
+import type { GraphmlKey } from "./graphml-stream.js";
 import type { SourceFile } from "./source-file.js";
 
 /**
@@ -39,6 +40,27 @@ export async function splitGraphml(file: SourceFile): Promise<GraphmlPiece[] | u
   } catch (e) {
     if (e instanceof NotSplittable) return undefined;
     throw e;
+  }
+}
+
+/** One `<graph>` cut from its file, with what parsing it on its own needs (see parseGraphmlPiece). */
+export interface GraphmlPieceSource {
+  /** The file's name for messages. */
+  name: string;
+  index: number;
+  line: number;
+  column: number;
+  bytes: Uint8Array;
+  /** The file's keys, in declaration order. */
+  keys: GraphmlKey[];
+}
+
+/** The pieces of a file as GraphmlPieceSources, in order, read in one pass. */
+export async function* graphmlPieceSources(file: SourceFile, pieces: readonly GraphmlPiece[], keys: GraphmlKey[]): AsyncGenerator<GraphmlPieceSource> {
+  let i = 0;
+  for await (const bytes of graphmlPieceBytes(file, pieces)) {
+    const { index, line, column } = pieces[i++];
+    yield { name: file.name, index, line, column, bytes, keys };
   }
 }
 

@@ -5,7 +5,7 @@ import { overlayDeclarations, typedDeclarations, type Codebook, type EgoNetwork,
 import type { BuildSetup, EgoBuilder } from "./ego-parts.js";
 import { buildGraphmlEgo, graphmlConversion, GraphmlMemory, noteEgoId, type GraphmlEgoParts } from "./graphml-build.js";
 import { scanGraphml } from "./graphml-scan.js";
-import { graphmlPieceBytes } from "./graphml-split.js";
+import { graphmlPieceSources } from "./graphml-split.js";
 import type { Dataset, ReaderContext } from "./dataset.js";
 import { GRAPHML_FIXED_NAMES, keyApplies, type GraphmlElementKind, type GraphmlPlan } from "./graphml-network.js";
 import { readGraphmlKeys, streamGraphmlGraphs, type GraphmlKey } from "./graphml-stream.js";
@@ -126,12 +126,7 @@ export async function openGraphml(input: string, ctx: ReaderContext): Promise<Da
         for await (const graph of streamGraphmlGraphs(file, sink)) yield { kind: "graphml", source: { graph } };
         continue;
       }
-      const keys = keysOf.get(file)!;
-      let i = 0;
-      for await (const bytes of graphmlPieceBytes(file, pieces)) {
-        const { index, line, column } = pieces[i++];
-        yield { kind: "graphml", source: { name: file.name, index, line, column, bytes, keys } };
-      }
+      for await (const source of graphmlPieceSources(file, pieces, keysOf.get(file)!)) yield { kind: "graphml", source };
     }
   }
 

@@ -20,12 +20,11 @@ export interface EgoWorkerSetup {
 
 /**
  * One ego to build and measure: its EgoParts, a Network Canvas CSV interview's side files with their plans
- * replaced by ids; other parts (a GraphML graph, three-table rows) and an ego its reader built as they are.
+ * replaced by ids; other parts (a GraphML graph, three-table rows) as they are.
  */
 export type EgoJob =
   | { index: number; kind: "network-canvas-csv"; ego: Ego; sides: EgoJobSide[] }
-  | { index: number; kind: "parts"; parts: GraphmlEgoParts | ThreeFileEgoParts }
-  | { index: number; kind: "built"; network: EgoNetwork };
+  | { index: number; kind: "parts"; parts: GraphmlEgoParts | ThreeFileEgoParts };
 
 /** One side file's rows of a Network Canvas CSV interview, its plan sent by id. */
 export interface EgoJobSide {
@@ -81,8 +80,7 @@ export class EgoJobRunner {
         index: job.index,
         measured: measureEgo(network, this.setup.spec),
         problems: problems.problems.length,
-        // A built ego was checked where it was read, with the memory of the egos before it.
-        alterIds: job.kind === "built" ? "" : distinctAlterIds(network),
+        alterIds: distinctAlterIds(network),
       };
       if (job.kind === "parts") result.ego = { egoId: network.ego.egoId, source: network.ego.source };
       if (result.problems > 0) result.job = job;
@@ -105,7 +103,6 @@ function distinctAlterIds(network: EgoNetwork): string {
 
 /** The job for one ego's parts (its index in input order), each side file's plan given an id by `planId`. */
 export function jobOfParts(index: number, parts: EgoParts, planId: (plan: ColumnPlan) => number): EgoJob {
-  if (parts.kind === "built") return { index, kind: "built", network: parts.network };
   if (parts.kind === "graphml" || parts.kind === "three-file") return { index, kind: "parts", parts };
   return {
     index,
@@ -117,7 +114,6 @@ export function jobOfParts(index: number, parts: EgoParts, planId: (plan: Column
 
 /** The EgoParts a job was made from, its plans looked up by id. */
 export function partsOfJob(job: EgoJob, planOf: (id: number) => ColumnPlan): EgoParts {
-  if (job.kind === "built") return { kind: "built", network: job.network };
   if (job.kind === "parts") return job.parts;
   return {
     kind: "network-canvas-csv",

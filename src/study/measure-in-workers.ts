@@ -70,14 +70,17 @@ export interface WorkerRunOptions {
  * Builds and measures every ego of a dataset that gives its interviews in parts (Dataset.parts) in worker
  * threads, with exactly the results and problems of doing it in this thread (`dataset.egos()` then
  * measureEgo):
- * - this thread reads the data into EgoParts (reading problems are held per ego): a Network Canvas CSV
- *   interview's rows, or an ego its reader built (GraphML, three tables);
- * - the workers build (buildEgo: decoding a CSV interview's rows) and measure (measureEgo) them, in batches;
+ * - this thread reads the data into EgoParts (reading problems are held per ego): a Network Canvas CSV or
+ *   three-table interview's rows, a GraphML `<graph>`'s bytes;
+ * - the workers build (buildEgo: decoding the rows, parsing the graph) and measure (measureEgo) them, in
+ *   batches;
  * - results are taken in input order: the ego's reading problems are reported, then its row handed on;
  * - building problems depend on what came before (a warning given once per variable, an endpoint that is
  *   another ego's alter): a worker only says whether an ego had any, and such an ego is built again here,
  *   its problems reported to the same sink as in one thread, after the alter ids of the egos before it
- *   (which the workers send back) have been passed through checkNetwork's memory.
+ *   (which the workers send back) have been passed through checkNetwork's memory; what only the reading's
+ *   memory can tell of an ego built without problems (a GraphML ego id read twice) is checked here
+ *   (EgoBuilder.builtElsewhere).
  * So `--jobs` changes the time taken, never the output.
  */
 export async function measureInWorkers(
@@ -215,7 +218,7 @@ export async function measureInWorkers(
         break;
       }
       const job = jobOfParts(total, r.value, planId);
-      inflight.set(total, { ego: job.kind === "built" ? job.network.ego : job.kind === "parts" ? undefined : job.ego, early });
+      inflight.set(total, { ego: job.kind === "network-canvas-csv" ? job.ego : undefined, early });
       batch.push(job);
       total++;
       if (batch.length >= batchSize) flush();
