@@ -11,3 +11,5 @@ export * from "./write-xlsx.js";
 export * from "./legal-variable-names.js";
 export * from "./write-sav.js";
 export * from "./write-dta.js";
+export * from "./write-r-script.js";
+export * from "./write-graphml.js";
