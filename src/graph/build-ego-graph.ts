@@ -29,6 +29,10 @@ export interface EgoGraph {
   nodes: readonly Alter[];
   /** The simple alter–alter graph G (the ego is not a node). */
   adjacency: CompactAdjacency;
+  /** G's ties as node pairs u < v, in the order first met: tie e joins `edgeEnds[2e]` and `edgeEnds[2e + 1]`. */
+  edgeEnds: readonly number[];
+  /** For tie row i of the network, the tie e of G it is part of, or -1 (dropped, ignored or not on G). */
+  tieEdge: Int32Array;
   /** Distinct (pair, edge type) combinations among G's ties: a pair tied by three types counts 3. */
   multiplexTies: number;
   /** Tie rows joining an alter to itself, dropped. */
@@ -80,7 +84,11 @@ export function buildEgoGraph(network: EgoNetwork, plan: StudyPlan): EgoGraph {
   let multiplexTies = 0;
   let selfLoops = 0;
   let unknownEndpoints = 0;
-  for (const tie of network.ties) {
+  // Pair key → tie index in G, and each tie row's tie (for the tie-level table).
+  const edgeOf = new Map<number, number>();
+  const tieEdge = new Int32Array(network.ties.length).fill(-1);
+  for (let row = 0; row < network.ties.length; row++) {
+    const tie = network.ties[row];
     const s = index.get(tie.sourceId);
     const t = index.get(tie.targetId);
     if (s === undefined || t === undefined) {
@@ -98,6 +106,7 @@ export function buildEgoGraph(network: EgoNetwork, plan: StudyPlan): EgoGraph {
     if (type === undefined) typeIndex.set(tie.edgeType, (type = typeIndex.size));
     const mask = pairTypes.get(key);
     if (mask === undefined) {
+      edgeOf.set(key, edges.length / 2);
       edges.push(s < t ? s : t, s < t ? t : s);
       pairTypes.set(key, type < 31 ? 1 << type : 0);
       if (type >= 31) extraTypes.add(`${key}\u0000${tie.edgeType}`);
@@ -114,6 +123,7 @@ export function buildEgoGraph(network: EgoNetwork, plan: StudyPlan): EgoGraph {
         multiplexTies++;
       }
     }
+    tieEdge[row] = edgeOf.get(key)!;
   }
 
   const adjacency = compactAdjacency(n, edges);
@@ -124,6 +134,8 @@ export function buildEgoGraph(network: EgoNetwork, plan: StudyPlan): EgoGraph {
     excludedAlters,
     nodes,
     adjacency,
+    edgeEnds: edges,
+    tieEdge,
     multiplexTies,
     selfLoops,
     unknownEndpoints,

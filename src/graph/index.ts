@@ -5,3 +5,4 @@ export * from "./core-numbers.js";
 export * from "./connected-components.js";
 export * from "./alter-betweenness.js";
 export * from "./component-labels.js";
+export * from "./sociogram-ties.js";

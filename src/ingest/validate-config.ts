@@ -147,7 +147,7 @@ const studyConfig = object({
   nodeTypes: arrayOf(string, true),
   edgeTypes: arrayOf(string, true),
   exclude: arrayOf(excludeRule),
-  composition: recordOf(object({ categories: arrayOf(string, true), labels: recordOf(string), egoVariable: string })),
+  composition: recordOf(object({ categories: arrayOf(string, true), labels: recordOf(string), egoVariable: string, egoValues: recordOf(string) })),
   denominators: arrayOf(string),
   columns: object({
     egoId: string,

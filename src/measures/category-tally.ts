@@ -39,7 +39,7 @@ export interface CategoryTally {
 /** Tallies the counted alters (all of them: composition ignores the sociogram exclusion). */
 export function tallyCategories(alters: readonly Alter[], ego: Ego, variable: CompositionVariable): CategoryTally {
   const types = variable.nodeTypes === null ? null : new Set(variable.nodeTypes);
-  const allowed = variable.categories === null ? null : new Set(variable.categories);
+  const allowed = allowedCategories(variable);
   const tally: CategoryTally = {
     applicable: 0,
     missing: 0,
@@ -54,12 +54,9 @@ export function tallyCategories(alters: readonly Alter[], ego: Ego, variable: Co
   for (const alter of alters) {
     if (types !== null && !types.has(alter.nodeType)) continue;
     tally.applicable++;
-    let categories = unique(categoriesOf(alter.attributes[variable.variable]));
-    if (allowed !== null) {
-      const kept = categories.filter((c) => allowed.has(c));
-      if (kept.length < categories.length) tally.undeclared++;
-      categories = kept;
-    }
+    const given = unique(categoriesOf(alter.attributes[variable.variable]));
+    const categories = allowed === null ? given : given.filter((c) => allowed.has(c));
+    if (categories.length < given.length) tally.undeclared++;
     if (categories.length === 0) {
       tally.missing++;
       continue;
@@ -73,11 +70,31 @@ export function tallyCategories(alters: readonly Alter[], ego: Ego, variable: Co
       tally.multiple++;
     }
   }
-  if (variable.egoVariable !== null) {
-    const own = unique(categoriesOf(ego.attributes[variable.egoVariable]));
-    tally.egoCategory = own.length === 1 && (allowed === null || allowed.has(own[0])) ? own[0] : null;
-  }
+  if (variable.egoVariable !== null) tally.egoCategory = egoCategory(ego, variable, allowed);
   return tally;
+}
+
+/**
+ * The ego's own category of a composition variable with an ego variable: its one value (read through
+ * `egoValues` when the study gives them), when that is one of the known categories; null when missing, several or outside them; undefined when the variable has no ego
+ * variable.
+ */
+export function egoCategory(ego: Ego, variable: CompositionVariable, allowed = allowedCategories(variable)): string | null | undefined {
+  if (variable.egoVariable === null) return undefined;
+  const values = variable.egoValues;
+  const own = unique(categoriesOf(ego.attributes[variable.egoVariable]).map((c) => values?.[c] ?? c));
+  return own.length === 1 && (allowed === null || allowed.has(own[0])) ? own[0] : null;
+}
+
+/** An alter's categories of a composition variable, without repeats, those outside the known categories dropped. */
+export function alterCategories(alter: Alter, variable: CompositionVariable, allowed = allowedCategories(variable)): string[] {
+  const given = unique(categoriesOf(alter.attributes[variable.variable]));
+  return allowed === null ? given : given.filter((c) => allowed.has(c));
+}
+
+/** The known categories as a set; null while they are still unknown (observed in the data). */
+export function allowedCategories(variable: CompositionVariable): ReadonlySet<string> | null {
+  return variable.categories === null ? null : new Set(variable.categories);
 }
 
 function unique(values: string[]): string[] {

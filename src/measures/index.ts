@@ -10,6 +10,7 @@ export * from "./composition.js";
 export * from "./blau.js";
 export * from "./iqv.js";
 export * from "./ei-index.js";
+export * from "./same-category.js";
 export * from "./numeric-summary.js";
 export * from "./alters-per.js";
 export * from "./ties.js";

@@ -85,6 +85,11 @@ export interface CompositionConfig {
   labels?: Record<string, string>;
   /** The ego variable holding the ego's own category, for E-I. */
   egoVariable?: string;
+  /**
+   * How the ego variable's values read as this variable's categories, when they are coded differently
+   * (an employer "PCN" is in sector "healthcare"); values not listed are taken as they are.
+   */
+  egoValues?: Record<string, string>;
 }
 
 export interface ThreeFileColumns {

@@ -53,6 +53,8 @@ export interface CompositionVariable extends AlterVariable {
   categorySource: "config" | "codebook" | "observed";
   /** Ego variable holding the ego's own category, for E-I; null = no E-I column. */
   egoVariable: string | null;
+  /** `egoValues`: the ego variable's values as categories of this one (absent: as they are). */
+  egoValues?: Readonly<Record<string, string>>;
 }
 
 /** An exclusion rule with its variable resolved and its values as a list. */
@@ -134,7 +136,14 @@ export function makeStudyPlan(given: Codebook, config: StudyConfig): StudyPlan {
     } else if (variable in codebook.ego) {
       egoVariable = variable;
     }
-    composition.push({ id, variable, nodeTypes: defining.length > 0 ? defining : null, categories, categorySource, egoVariable });
+    if (settings.egoValues !== undefined && egoVariable === null) warnings.push(`composition "${id}": egoValues is ignored without an egoVariable`);
+    for (const [from, to] of Object.entries(settings.egoValues ?? {})) {
+      if (categories !== null && !categories.includes(to)) {
+        warnings.push(`composition "${id}": egoValues reads ego value "${from}" as "${to}", which is not one of its categories (${categories.join(", ")})`);
+      }
+    }
+    const egoValues = egoVariable !== null && settings.egoValues !== undefined ? { egoValues: { ...settings.egoValues } } : {};
+    composition.push({ id, variable, nodeTypes: defining.length > 0 ? defining : null, categories, categorySource, egoVariable, ...egoValues });
   }
 
   const numeric: AlterVariable[] = uniqueNames(
