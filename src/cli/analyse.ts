@@ -5,7 +5,19 @@ import { analyseStudy, DataErrorWithProblems } from "../study/analyse-study.js";
 import { hashJson } from "../study/canonical-json.js";
 import { reportMarkdown } from "../study/report-markdown.js";
 import { describeInputFiles, relativePath, reportedProblems, type RunRecord } from "../study/run-record.js";
-import { abandonOutputWrites, checkOutputFolder, recoverOutputFolder, toCsv, toDta, toJson, toSav, toXlsx, writeOutputFolder } from "../tables/index.js";
+import {
+  abandonOutputWrites,
+  checkOutputFolder,
+  recoverOutputFolder,
+  toCsv,
+  dtaFile,
+  toGraphmlBytes,
+  toJson,
+  toRScript,
+  savFile,
+  toXlsx,
+  writeOutputFolder,
+} from "../tables/index.js";
 import { type Table } from "../model/index.js";
 import { VERSION } from "../version.js";
 import { error, info, stopOnDataErrors, style, warn } from "./messages.js";
@@ -26,7 +38,7 @@ interface AnalyseCliOptions extends StudyCliOptions {
   quiet?: boolean;
 }
 
-const EXTRA_FORMATS = ["csv", "md", "json", "xlsx", "sav", "dta"];
+const EXTRA_FORMATS = ["csv", "md", "json", "xlsx", "sav", "dta", "r", "graphml"];
 
 /** `netsp analyse`: the whole study in one command. */
 export function analyseCommand(): Command {
@@ -36,7 +48,12 @@ export function analyseCommand(): Command {
       .description("the whole study in one command: measures, summary tables, comparisons, report.md and run.json")
       .argument("[input]", "export folder, zip or file, or a study folder whose netsp.config.json names the data (default: the config here)")
       .addOption(new Option("-o, --out <dir>", "output folder (created or replaced whole)").default("netsp-results"))
-      .addOption(new Option("-f, --format <list>", "extra formats besides csv and md: json, xlsx, sav (SPSS), dta (Stata) (comma-separated)"))
+      .addOption(
+        new Option(
+          "-f, --format <list>",
+          "extra formats besides csv and md (comma-separated): json, xlsx, sav (SPSS), dta (Stata), r (netsp.R reads the CSVs into R), graphml (ego-networks.graphml)",
+        ),
+      )
       .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
       .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
       .addOption(new Option("--include-text", "no longer accepted: text and datetime variables are personal data; declare one in the config instead").hideHelp())
@@ -51,10 +68,14 @@ Examples:
   $ netsp analyse fixtures/thesis --out thesis-tables       the bundled thesis study (config + interviews)
   $ netsp analyse ./export --out results --format xlsx      a plain export, default tables, plus a workbook
   $ netsp analyse ./export --out results --format sav,dta   SPSS (.sav) and Stata (.dta) files of every table
+  $ netsp analyse ./export --out results --format r         netsp.R: source("results/netsp.R") in R gives
+                                                            measures, alters and ties as labelled data frames
   $ netsp analyse ./export --keep-going                     leave out egos with errors, list them in report.md
   $ netsp analyse ./export --pseudonymise-key ~/netsp.key   ego ids replaced by stable pseudonyms (HMAC-SHA-256)
 
-Writes measures.csv (one row per ego, every measure), each table as <name>.csv and <name>.md, report.md
+Writes measures.csv (one row per ego, every measure), alters.csv (one row per alter: its variables, its
+place in the sociogram, the ego's variables), ties.csv (one row per alter–alter tie of the sociogram),
+each table as <name>.csv and <name>.md, report.md
 (every table, with the inputs and warnings) and run.json (versions, config hash, input SHA-256s, counts,
 warnings, timings). Tables come from the config's "tables"; without them: participant characteristics,
 the main measures by each categorical ego variable, and composition.`,
@@ -132,17 +153,36 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
 
   const writeStarted = performance.now();
   const files = new Map<string, string | Uint8Array>();
-  const allTables: Table[] = [analysis.measures, ...analysis.tables.map((t) => t.data)];
-  files.set("measures.csv", toCsv(analysis.measures));
-  if (formats.has("json")) files.set("measures.json", toJson(analysis.measures));
-  if (formats.has("sav")) files.set("measures.sav", toSav(analysis.measures));
-  if (formats.has("dta")) files.set("measures.dta", toDta(analysis.measures));
+  const dataTables = [analysis.measures, analysis.alters, analysis.ties];
+  const allTables: Table[] = [...dataTables, ...analysis.tables.map((t) => t.data)];
+  // SPSS and Stata files, and the columns they had to rename (listed in report.md).
+  const renamed: Array<{ file: string; id: string; name: string }> = [];
+  const statistical = (name: string, table: Table) => {
+    for (const [ext, write] of [["sav", savFile], ["dta", dtaFile]] as const) {
+      if (!formats.has(ext)) continue;
+      const { bytes, renamed: changed } = write(table);
+      files.set(`${name}.${ext}`, bytes);
+      for (const r of changed) renamed.push({ file: `${name}.${ext}`, ...r });
+    }
+  };
+  for (const t of dataTables) {
+    files.set(`${t.name}.csv`, toCsv(t));
+    if (formats.has("json")) files.set(`${t.name}.json`, toJson(t));
+    statistical(t.name, t);
+  }
+  if (formats.has("r")) {
+    const script = toRScript(
+      dataTables.map((t) => ({ table: t, file: `${t.name}.csv` })),
+      { egor: { egos: analysis.measures.name, alters: analysis.alters.name, ties: analysis.ties.name } },
+    );
+    files.set("netsp.R", script);
+  }
+  if (formats.has("graphml")) files.set("ego-networks.graphml", toGraphmlBytes(analysis.alters, analysis.ties));
   for (const t of analysis.tables) {
     files.set(`${t.name}.csv`, toCsv(t.data));
     files.set(`${t.name}.md`, t.markdown);
     if (formats.has("json")) files.set(`${t.name}.json`, toJson(t.data));
-    if (formats.has("sav")) files.set(`${t.name}.sav`, toSav(t.data));
-    if (formats.has("dta")) files.set(`${t.name}.dta`, toDta(t.data));
+    statistical(t.name, t.data);
   }
   if (formats.has("xlsx")) files.set("tables.xlsx", toXlsx(allTables));
   if (options.report) {
@@ -170,6 +210,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
       leftOutUnfinished: analysis.leftOutUnfinished,
       tables: analysis.tables,
       files: outputs,
+      renamed,
     }),
   );
   const hashStarted = performance.now();
@@ -236,13 +277,18 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   );
   const warningCount = analysis.warnings.length + analysis.notes.length;
   if (warningCount > 0) warn(`${warningCount} warning${warningCount === 1 ? "" : "s"}: see report.md`);
-  info(`Wrote ${analysis.tables.length} table${analysis.tables.length === 1 ? "" : "s"} and measures.csv to ${style.bold(relativePath(outDir, base))}/`);
+  info(`Wrote ${analysis.tables.length} table${analysis.tables.length === 1 ? "" : "s"} and the data files to ${style.bold(relativePath(outDir, base))}/`);
+  info(`  ${"measures.csv".padEnd(28)} one row per ego: every measure`);
+  info(`  ${"alters.csv".padEnd(28)} one row per alter: its variables, its place in the sociogram, the ego's variables`);
+  info(`  ${"ties.csv".padEnd(28)} one row per alter–alter tie: its edge types`);
   for (const t of analysis.tables) info(`  ${t.name.padEnd(28)} ${t.title}`);
   info(`  ${"report.md".padEnd(28)} every table, inputs and warnings`);
   info(`  ${"run.json".padEnd(28)} provenance: versions, config hash, input SHA-256s, timings`);
   if (formats.has("xlsx")) info(`  ${"tables.xlsx".padEnd(28)} one sheet per table`);
-  if (formats.has("sav")) info(`  ${"<table>.sav".padEnd(28)} SPSS system files: measures and each table`);
-  if (formats.has("dta")) info(`  ${"<table>.dta".padEnd(28)} Stata datasets: measures and each table`);
+  if (formats.has("sav")) info(`  ${"<table>.sav".padEnd(28)} SPSS system files: measures, alters, ties and each table`);
+  if (formats.has("dta")) info(`  ${"<table>.dta".padEnd(28)} Stata datasets: measures, alters, ties and each table`);
+  if (formats.has("r")) info(`  ${"netsp.R".padEnd(28)} source() it in R: measures, alters and ties as labelled data frames`);
+  if (formats.has("graphml")) info(`  ${"ego-networks.graphml".padEnd(28)} one graph per ego's sociogram (networkx, igraph, Gephi)`);
 }
 
 /** What run.json says about pseudonymisation: how, never the key (nor a hash of it, which could be guessed). */

@@ -4,10 +4,12 @@ import type { InputFormat, Problem, StudyConfig } from "../model/index.js";
 import type { Pseudonymiser } from "./pseudonymise.js";
 import type { Table } from "../model/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
-import type { StudyCounts } from "./measure-ego-rows.js";
+import { compareEgoIds, type StudyCounts } from "./measure-ego-rows.js";
 import { measureStudy, sortByEgoId } from "./measure-study.js";
 import { openStudy } from "./open-study.js";
 import type { UnfinishedInterview } from "./unfinished-interviews.js";
+import { alterLevelTables, type EgoAlterLevel } from "./alter-level-tables.js";
+import { egoVariableColumns } from "./ego-variable-columns.js";
 
 export interface AnalyseOptions {
   /** The data (or a folder whose netsp.config.json names it); default: the config's `data`. */
@@ -42,6 +44,9 @@ export interface StudyAnalysis {
   counts: StudyCounts;
   /** One row per ego: ego_id, group variables, every measure (what measures.csv holds). */
   measures: Table;
+  /** One row per alter of the egos in `measures` (alters.csv), and one per tie of their sociograms (ties.csv). */
+  alters: Table;
+  ties: Table;
   tables: StudyTable[];
   errors: Problem[];
   warnings: Problem[];
@@ -80,13 +85,22 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
 
   const started = performance.now();
   const pseudo = options.pseudonymiser;
-  const study = await measureStudy(opened, { groupVariables: carried, onProgress: options.onProgress, jobs: options.jobs, pseudonymiser: pseudo });
+  const study = await measureStudy(opened, {
+    groupVariables: carried,
+    onProgress: options.onProgress,
+    jobs: options.jobs,
+    pseudonymiser: pseudo,
+    alterLevel: true,
+  });
   const { measured } = study;
   const readAndMeasureMs = performance.now() - started;
 
   const errors = study.errors;
   const leftOut: string[] = [];
   let rows = study.rows.rows;
+  // Each ego's alter-level rows beside its row (the same order as the measured rows).
+  const levels = measured.alterLevel!;
+  let egoLevels: EgoAlterLevel[] = rows.map((row, i) => ({ row, rows: levels.egos[i] }));
   if (errors.length > 0) {
     if (!options.keepGoing) throw new DataErrorWithProblems(errors, study.warnings);
     // Problems name their ego as the rows do (both pseudonymised, or neither).
@@ -96,13 +110,19 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
       leftOut.push(r.ego_id as string);
       return false;
     });
+    egoLevels = egoLevels.filter((e) => !bad.has(e.row.ego_id as string));
   }
   const egoRows: Table = { ...measured.table, name: "ego-rows", rows };
   const measureIds = new Set(measured.measureColumns.map((c) => c.id));
+  // Ego variables with their labels and value labels (for SPSS, Stata and R files).
+  const egoColumns = egoVariableColumns(dataset.codebook, plan, config).filter((c) => carried.includes(c.id));
+  const labelled = new Map(egoColumns.map((c) => [c.id, c]));
   const measuresTable: Table = {
     name: "measures",
     title: "Measures per ego",
-    columns: measured.table.columns.filter((c) => c.id === "ego_id" || groupIds.includes(c.id) || measureIds.has(c.id)),
+    columns: measured.table.columns
+      .filter((c) => c.id === "ego_id" || groupIds.includes(c.id) || measureIds.has(c.id))
+      .map((c) => labelled.get(c.id) ?? c),
     rows: sortByEgoId(rows),
     ...(measured.notes.length ? { notes: measured.notes } : {}),
   };
@@ -123,6 +143,13 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     categoryLabels,
     compositionVariables: measured.plan.composition.map((v) => v.id),
   });
+  const alterLevel = alterLevelTables({
+    spec: levels.spec,
+    // In the order of measures.csv (pseudonyms sorted, as sortByEgoId puts the rows).
+    egos: pseudo ? [...egoLevels].sort((a, b) => compareEgoIds(String(a.row.ego_id), String(b.row.ego_id))) : egoLevels,
+    egoColumns,
+    edgeTypes: plan.edgeTypes ?? Object.keys(dataset.codebook.edge),
+  });
   const tablesMs = performance.now() - tablesStarted;
 
   return {
@@ -132,10 +159,12 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     dataset,
     counts: measured.counts,
     measures: measuresTable,
+    alters: alterLevel.alters,
+    ties: alterLevel.ties,
     tables,
     errors,
     warnings: study.warnings,
-    notes: [...study.notes, ...tableWarnings.map((n) => (pseudo ? pseudo.text(n) : n))],
+    notes: [...study.notes, ...tableWarnings.map((n) => (pseudo ? pseudo.text(n) : n)), ...alterLevel.notes],
     leftOut,
     leftOutUnfinished: study.unfinished,
     timings: { readAndMeasureMs, tablesMs },

@@ -10,6 +10,8 @@ import { measureEgo, type EgoRow, type EgoRowSpec } from "./measure-ego.js";
 import { measureInWorkers, WORKER_THREADS_AVAILABLE, type SpawnEgoWorker } from "./measure-in-workers.js";
 import { rosterWarnings, type NodeTypeTally } from "./roster-warning.js";
 import { unfinishedWarning, type UnfinishedInterview } from "./unfinished-interviews.js";
+import { alterLevelSpec, type AlterLevelSpec } from "./alter-level-spec.js";
+import type { EgoAlterRows } from "./measure-alters.js";
 
 export { valueToCell } from "./measure-ego.js";
 
@@ -38,6 +40,8 @@ export interface MeasureDatasetOptions {
   includeUnfinished?: boolean;
   /** How ego ids are shown in warnings (pseudonyms with `--pseudonymise`); default: as they are. */
   showEgoId?: (egoId: string) => string;
+  /** Also measure each ego's alters and ties (alters.csv, ties.csv): MeasuredDataset.alterLevel. */
+  alterLevel?: boolean;
 }
 
 /** Below this many egos the default is one thread: starting workers would take longer than they save. */
@@ -74,6 +78,8 @@ export interface MeasuredDataset {
    * unless includeUnfinished was given. Not errors: their data are fine, the interview was not done.
    */
   unfinished: UnfinishedInterview[];
+  /** With the alterLevel option: what the alter and tie rows hold, and each ego's rows, in the order of `table.rows`. */
+  alterLevel?: { spec: AlterLevelSpec; egos: EgoAlterRows[] };
 }
 
 /** Natural order of ego ids: `case_2` before `case_10`, then plain code-unit order to break ties. */
@@ -103,6 +109,8 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   checkUniqueIds([...leading, ...streamColumns]);
 
   let rows: Array<Record<string, Cell>> = [];
+  // Each row's alter-level rows (alterLevel option), kept with it through the sort.
+  let levels = new Map<Record<string, Cell>, EgoAlterRows>();
   let openTallies: Array<Map<string, CategoryTally>> = [];
   let observed = new Map<string, Set<string>>();
   let undeclared = new Map<string, number>();
@@ -112,6 +120,7 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   let nodeTypeTally: NodeTypeTally = { alters: {}, egos: {}, ties: {} };
   const reset = () => {
     rows = [];
+    levels = new Map();
     openTallies = [];
     observed = new Map(open.map((v) => [v.id, new Set<string>()]));
     undeclared = new Map();
@@ -122,7 +131,8 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   };
   reset();
 
-  const spec: EgoRowSpec = { plan, groups, columns: streamColumns, tracked, open };
+  const alterLevel = options.alterLevel ? alterLevelSpec(dataset.codebook, plan) : undefined;
+  const spec: EgoRowSpec = { plan, groups, columns: streamColumns, tracked, open, ...(alterLevel ? { alterLevel } : {}) };
   // Both paths (this thread, worker threads) hand every measured ego to `take`, in input order: the one
   // place unfinished interviews are left out, so the rows are the same for any number of threads.
   const take = (m: EgoRow) => {
@@ -157,6 +167,7 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
       openTallies.push(kept);
     }
     rows.push(m.row);
+    if (m.alterLevel !== undefined) levels.set(m.row, m.alterLevel);
     options.onProgress?.(counts.egos, expected);
   };
 
@@ -230,7 +241,11 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   checkUniqueIds(columns);
   const table: Table = { name: "measures", columns, rows };
   if (notes.length > 0) table.notes = notes;
-  return { table, measureColumns, plan: finalPlan, egoCount: rows.length, notes, warnings, counts, unfinished };
+  const measured: MeasuredDataset = { table, measureColumns, plan: finalPlan, egoCount: rows.length, notes, warnings, counts, unfinished };
+  if (alterLevel !== undefined) {
+    measured.alterLevel = { spec: alterLevel, egos: rows.map((r) => levels.get(r) ?? { alters: [], ties: [], multiple: [] }) };
+  }
+  return measured;
 }
 
 /** Worker threads to use: as asked; by default one per core for a large export; 1 where threads cannot run. */

@@ -3,6 +3,8 @@ import { MeasureContext, computeColumns, type CategoryTally, type MeasureColumn 
 import { type CompositionVariable, type StudyPlan } from "../model/index.js";
 import type { Cell } from "../model/index.js";
 import { unfinishedOutcome } from "./unfinished-interviews.js";
+import type { AlterLevelSpec } from "./alter-level-spec.js";
+import { measureAlters, type EgoAlterRows } from "./measure-alters.js";
 
 /** What measuring one ego needs; plain data, so a worker thread can have it. */
 export interface EgoRowSpec {
@@ -15,6 +17,8 @@ export interface EgoRowSpec {
   tracked: readonly CompositionVariable[];
   /** Composition variables whose categories are known only once every ego is read: their tallies are kept. */
   open: readonly CompositionVariable[];
+  /** When alters.csv and ties.csv are wanted: what their rows hold. */
+  alterLevel?: AlterLevelSpec;
 }
 
 /** One ego measured: its row, and what the study-level summaries need from it. */
@@ -34,6 +38,8 @@ export interface EgoRow {
   tiedNodeTypes: Record<string, number>;
   /** How the interview ended when it was not completed (see unfinishedOutcome), else null. */
   unfinished: string | null;
+  /** The ego's alter-level and tie-level rows, when the spec asks for them. */
+  alterLevel?: EgoAlterRows;
 }
 
 /**
@@ -60,7 +66,7 @@ export function measureEgo(network: EgoNetwork, spec: EgoRowSpec): EgoRow {
   const edgeTypes: Record<string, number> = {};
   for (const a of network.alters) nodeTypes[a.nodeType] = (nodeTypes[a.nodeType] ?? 0) + 1;
   for (const t of network.ties) edgeTypes[t.edgeType] = (edgeTypes[t.edgeType] ?? 0) + 1;
-  return {
+  const measured: EgoRow = {
     row,
     undeclared,
     multiple,
@@ -72,6 +78,8 @@ export function measureEgo(network: EgoNetwork, spec: EgoRowSpec): EgoRow {
     tiedNodeTypes: tiesByNodeType(network, spec.plan),
     unfinished: unfinishedOutcome(network.ego.meta),
   };
+  if (spec.alterLevel !== undefined) measured.alterLevel = measureAlters(network, context, spec.alterLevel);
+  return measured;
 }
 
 /**

@@ -15,6 +15,8 @@ export interface MeasureStudyOptions {
   pseudonymiser?: Pseudonymiser;
   /** Called after each ego with the number measured so far, and the number expected when the reader can tell. */
   onProgress?: (egos: number, expected?: number) => void;
+  /** Also measure each ego's alters and ties (see measureDataset). */
+  alterLevel?: boolean;
 }
 
 /** A study measured: one row per ego, and everything said on the way, as a command may show it. */
@@ -54,6 +56,7 @@ export async function measureStudy(opened: OpenedStudy, options: MeasureStudyOpt
     jobs: options.jobs,
     problems,
     includeUnfinished: opened.includeUnfinished,
+    alterLevel: options.alterLevel,
     ...(pseudo ? { showEgoId: (id: string) => pseudo.id(id) } : {}),
   });
   if (pseudo) learnIds(pseudo, measured.table.rows, problems.problems);

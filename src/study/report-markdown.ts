@@ -20,6 +20,8 @@ export interface ReportMarkdownInput {
   leftOutUnfinished?: readonly UnfinishedInterview[];
   tables: StudyTable[];
   files: string[];
+  /** Columns whose names an SPSS (.sav) or Stata (.dta) file had to change, per file written. */
+  renamed?: ReadonlyArray<{ file: string; id: string; name: string }>;
 }
 
 /** How many problems report.md lists before summarising the rest (run.json has them all). */
@@ -58,6 +60,12 @@ export function reportMarkdown(r: ReportMarkdownInput): string {
     for (const p of problems.slice(0, LISTED_PROBLEMS)) lines.push(`- ${p.severity}: ${formatProblem(p)}`);
     if (problems.length > LISTED_PROBLEMS) lines.push(`- … and ${problems.length - LISTED_PROBLEMS} more (all of them are in run.json)`);
     for (const n of r.notes) lines.push(`- ${n}`);
+    lines.push("");
+  }
+  if (r.renamed?.length) {
+    lines.push("## Variable names in SPSS and Stata files", "", "Column ids that are not legal variable names there, and the names they were given:", "");
+    lines.push("| file | column | variable name |", "|---|---|---|");
+    for (const x of r.renamed) lines.push(`| ${x.file} | \`${x.id}\` | \`${x.name}\` |`);
     lines.push("");
   }
   lines.push("## Tables", "");

@@ -23,7 +23,12 @@ beforeAll(async () => {
   const cli = await runCli(["analyse", THESIS, "--out", out, "--format", "sav,dta", "--quiet"]);
   if (cli.exitCode !== 0) throw new Error(`analyse failed: ${cli.stderr}`);
   const analysis = await analyseStudy({ input: THESIS });
-  tables = [{ file: "measures", table: analysis.measures }, ...analysis.tables.map((t) => ({ file: t.name, table: t.data }))];
+  tables = [
+    { file: "measures", table: analysis.measures },
+    { file: "alters", table: analysis.alters },
+    { file: "ties", table: analysis.ties },
+    ...analysis.tables.map((t) => ({ file: t.name, table: t.data })),
+  ];
   const files = (ext: string) => tables.map((t) => path.join(out, `${t.file}.${ext}`));
   sav = readWithHaven(files("sav"), "read_sav");
   dta = readWithHaven(files("dta"), "read_dta");
@@ -55,7 +60,7 @@ function readValues(v: { values: Array<string | null>; labels: Array<{ value: st
 }
 
 describe("netsp analyse --format sav,dta", () => {
-  it("writes measures and every table as .sav and .dta", () => {
+  it("writes measures, alters, ties and every table as .sav and .dta", () => {
     expect(tables.length).toBeGreaterThan(1);
     // A measure's variable label is its registry title (measures.md in the README lists them).
     const measures = tables.find((t) => t.file === "measures")!.table;
@@ -96,9 +101,13 @@ describe("netsp analyse --format sav,dta", () => {
           const given = column.description ?? column.label;
           const label = reader === "haven read_dta" ? given?.slice(0, 80).trimEnd() : given;
           expect(v.label, `${file} ${column.id}`).toBe(label ?? null);
-          if (table.rows.some((r) => typeof r[column.id] === "boolean")) {
-            expect(v.labels, `${file} ${column.id}`).toEqual([{ value: "0", label: "false" }, { value: "1", label: "true" }]);
-          }
+          // Value labels: the column's own (from the protocol or config; labelled text is coded 1, 2 … in their
+          // order), else false/true for booleans.
+          const own = column.valueLabels ?? [];
+          const codes = own.map((l, k) => ({ value: typeof l.value === "number" ? String(l.value) : e.text || !labelled ? l.value : String(k + 1), label: l.label }));
+          const booleans = table.rows.some((r) => typeof r[column.id] === "boolean");
+          const want = own.length > 0 ? codes : booleans ? [{ value: "0", label: "false" }, { value: "1", label: "true" }] : null;
+          if (want !== null && !e.text) expect(v.labels?.slice(0, want.length), `${file} ${column.id}`).toEqual(want);
         });
       });
     });

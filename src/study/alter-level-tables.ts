@@ -1,0 +1,172 @@
+import { compareEgoIds } from "./measure-ego-rows.js";
+import type { Cell, Column, Table } from "../model/index.js";
+import type { AlterLevelSpec, LevelVariable } from "./alter-level-spec.js";
+import { ALTER_STRUCTURE, type EgoAlterRows, type LevelCell } from "./measure-alters.js";
+
+/** One ego's measured alter-level rows, with its row of measures.csv (for ego_id and the ego variables). */
+export interface EgoAlterLevel {
+  row: Record<string, Cell>;
+  rows: EgoAlterRows;
+}
+
+export interface AlterLevelInput {
+  spec: AlterLevelSpec;
+  /** In output order (the order of measures.csv); `row.ego_id` as shown (a pseudonym with --pseudonymise). */
+  egos: readonly EgoAlterLevel[];
+  /** The ego variables of measures.csv (id, labels): each becomes `ego_<id>` on every alter row. */
+  egoColumns: readonly Column[];
+  /** Edge types with a column in ties.csv whether or not a tie has them (the counted ones, in codebook order). */
+  edgeTypes: readonly string[];
+}
+
+const STRUCTURE_TITLES: Record<(typeof ALTER_STRUCTURE)[number], string> = {
+  degree: "Degree in the sociogram",
+  degree_multiplex: "Degree counting each edge type of a tie",
+  core_number: "Core number (largest k of a k-core holding the alter)",
+  isolate: "Isolate (no ties in the sociogram)",
+  component: "Component (1 = the largest)",
+  component_size: "Alters in the alter's component",
+  betweenness: "Betweenness in the sociogram (unnormalised)",
+};
+const YES_NO = [
+  { value: 0, label: "no" },
+  { value: 1, label: "yes" },
+];
+
+/**
+ * alters.csv and ties.csv as tables, from every ego's rows. A categorical alter (tie) variable is one column
+ * holding its option when no alter in the study has several options, else one 0/1 column per option
+ * (`<var>_<option>`; the codebook's options, then any others seen, sorted); an ordinal keeps its code, labelled
+ * with the options. A name taken twice (an alter variable called `degree`, an ego variable `id`) gets `_2`,
+ * `_3`, said in `notes`.
+ */
+export function alterLevelTables(input: AlterLevelInput): { alters: Table; ties: Table; notes: string[] } {
+  const { spec, egos } = input;
+  const multiple = new Array<boolean>(spec.alterVariables.length + spec.tieVariables.length).fill(false);
+  for (const e of egos) e.rows.multiple.forEach((m, k) => (multiple[k] ||= m));
+  const notes: string[] = [];
+  const names = new Names(notes);
+
+  // alters
+  const alterFixed: Column[] = [
+    { id: "ego_id", description: "Ego" },
+    { id: "alter_id", description: "Alter (as labelled in the sociograms)" },
+    { id: "node_type", description: "Node type" },
+    { id: "on_sociogram", description: "On the sociogram (false: left off by an exclusion rule)" },
+  ];
+  for (const c of alterFixed) names.take(c.id);
+  const alterLayouts = spec.alterVariables.map((v, k) => layout(v, multiple[k], egos, (e) => e.rows.alters, 2 + k));
+  const structure: Column[] = ALTER_STRUCTURE.map((id) => ({ id, description: STRUCTURE_TITLES[id] }));
+  const same: Column[] = spec.same.map((v) => ({ id: `same_${v.id}`, description: `Alter's ${v.id} is the ego's`, level: "nominal" as const, valueLabels: YES_NO }));
+  const egoColumns: Column[] = input.egoColumns.map((c) => ({ ...c, id: `ego_${c.id}`, description: `Ego: ${c.description ?? c.label ?? c.id}` }));
+  // Fixed and structure columns keep their names; variables give way.
+  for (const c of [...structure, ...same]) names.take(c.id);
+  for (const l of alterLayouts) l.columns.forEach((c) => (c.id = names.unique(c.id, "alters.csv")));
+  for (const c of egoColumns) c.id = names.unique(c.id, "alters.csv");
+  const alterColumns = [...alterFixed, ...alterLayouts.flatMap((l) => l.columns), ...structure, ...same, ...egoColumns];
+
+  const alterRows: Array<Record<string, Cell>> = [];
+  for (const e of egos) {
+    const egoCells = input.egoColumns.map((c) => e.row[c.id] ?? null);
+    e.rows.alters.forEach((cells, i) => {
+      const row: Record<string, Cell> = { ego_id: e.row.ego_id, alter_id: `A${i + 1}`, node_type: cells[0] as Cell, on_sociogram: cells[1] as Cell };
+      alterLayouts.forEach((l) => l.write(cells, row));
+      let at = 2 + spec.alterVariables.length;
+      for (const c of structure) row[c.id] = cells[at++] as Cell;
+      for (const c of same) row[c.id] = cells[at++] as Cell;
+      egoColumns.forEach((c, k) => (row[c.id] = egoCells[k]));
+      alterRows.push(row);
+    });
+  }
+
+  // ties
+  const tieNames = new Names(notes);
+  const tieFixed: Column[] = [
+    { id: "ego_id", description: "Ego" },
+    { id: "from", description: "Alter at one end" },
+    { id: "to", description: "Alter at the other end" },
+  ];
+  for (const c of tieFixed) tieNames.take(c.id);
+  const observed = new Set<string>();
+  for (const e of egos) for (const t of e.rows.ties) for (const type of t[2] as string[]) observed.add(type);
+  const types = [...input.edgeTypes, ...[...observed].filter((t) => !input.edgeTypes.includes(t)).sort(compareEgoIds)];
+  const typeColumns: Column[] = types.map((t) => ({ id: t, description: `Tied by ${t}`, level: "nominal" as const, valueLabels: YES_NO }));
+  const multiplexColumn: Column = { id: "multiplex", description: "Edge types tying the pair" };
+  tieNames.take("multiplex");
+  typeColumns.forEach((c) => (c.id = tieNames.unique(c.id, "ties.csv")));
+  const offset = spec.alterVariables.length;
+  const tieLayouts = spec.tieVariables.map((v, k) => layout(v, multiple[offset + k], egos, (e) => e.rows.ties, 4 + k));
+  for (const l of tieLayouts) l.columns.forEach((c) => (c.id = tieNames.unique(c.id, "ties.csv")));
+  const tieColumns = [...tieFixed, ...typeColumns, multiplexColumn, ...tieLayouts.flatMap((l) => l.columns)];
+  const tieRows: Array<Record<string, Cell>> = [];
+  for (const e of egos) {
+    for (const cells of e.rows.ties) {
+      const row: Record<string, Cell> = { ego_id: e.row.ego_id, from: cells[0] as Cell, to: cells[1] as Cell };
+      const has = cells[2] as string[];
+      types.forEach((t, k) => (row[typeColumns[k].id] = has.includes(t) ? 1 : 0));
+      row.multiplex = cells[3] as Cell;
+      tieLayouts.forEach((l) => l.write(cells, row));
+      tieRows.push(row);
+    }
+  }
+
+  return {
+    alters: { name: "alters", title: "Alters: one row per alter", columns: alterColumns, rows: alterRows },
+    ties: { name: "ties", title: "Ties: one row per alter–alter tie of the sociogram", columns: tieColumns, rows: tieRows },
+    notes,
+  };
+}
+
+/** How one variable is laid out: its columns, and how a row's cell (at `at`) fills them. */
+interface Layout {
+  columns: Column[];
+  write(cells: readonly LevelCell[], row: Record<string, Cell>): void;
+}
+
+function layout(v: LevelVariable, several: boolean, egos: readonly EgoAlterLevel[], rowsOf: (e: EgoAlterLevel) => LevelCell[][], at: number): Layout {
+  const description = v.label ?? v.name;
+  if (v.type === "categorical" && several) {
+    const known = v.options.map((o) => o.value);
+    const others = new Set<string>();
+    for (const e of egos) for (const r of rowsOf(e)) for (const o of (r[at] as string[] | null) ?? []) if (!known.includes(o)) others.add(o);
+    const options = [...v.options, ...[...others].sort(compareEgoIds).map((value) => ({ value, label: value }))];
+    const columns: Column[] = options.map((o) => ({ id: `${v.name}_${o.value}`, description: `${description}: ${o.label}`, level: "nominal", valueLabels: YES_NO }));
+    return {
+      columns,
+      write(cells, row) {
+        const chosen = cells[at] as string[] | null;
+        options.forEach((o, k) => (row[columns[k].id] = chosen === null ? null : chosen.includes(o.value) ? 1 : 0));
+      },
+    };
+  }
+  const column: Column = { id: v.name, description };
+  if (v.type === "categorical" || v.type === "ordinal") {
+    column.level = v.type === "ordinal" ? "ordinal" : "nominal";
+    column.valueLabels = v.options.map((o) => ({ value: v.type === "ordinal" && Number.isFinite(Number(o.value)) && o.value.trim() !== "" ? Number(o.value) : o.value, label: o.label }));
+  } else if (v.type === "boolean") {
+    column.level = "nominal";
+  }
+  return {
+    columns: [column],
+    write(cells, row) {
+      const cell = cells[at];
+      row[column.id] = Array.isArray(cell) ? (cell.length === 0 ? null : cell.join(";")) : cell;
+    },
+  };
+}
+
+/** Column ids of one file, each once: a taken name gets `_2`, `_3` …, said in a note. */
+class Names {
+  private readonly taken = new Set<string>();
+  constructor(private readonly notes: string[]) {}
+  take(id: string): void {
+    this.taken.add(id);
+  }
+  unique(id: string, file: string): string {
+    let name = id;
+    for (let k = 2; this.taken.has(name); k++) name = `${id}_${k}`;
+    if (name !== id) this.notes.push(`${file}: column ${id} is written as ${name} (the name was taken)`);
+    this.taken.add(name);
+    return name;
+  }
+}

@@ -1,0 +1,103 @@
+import { alterBetweenness, componentLabels, multiplexDegrees, sociogramTies } from "../graph/index.js";
+import { allowedCategories, egoCategory, sameCategory, type MeasureContext } from "../measures/index.js";
+import type { Cell, EgoNetwork, Value } from "../model/index.js";
+import type { AlterLevelSpec, LevelVariable } from "./alter-level-spec.js";
+
+/** A cell before the columns are laid out: a categorical value stays its list of options. */
+export type LevelCell = Cell | string[];
+
+/** One ego's alters and ties as rows of cells, in the column order of alterLevelColumns (ego_id and labels aside). */
+export interface EgoAlterRows {
+  /**
+   * One per counted alter, in input order (alter i is labelled A(i + 1), as in the sociograms): node_type,
+   * on_sociogram, the spec's alter variables, degree, degree_multiplex, core_number, isolate, component,
+   * component_size, betweenness, then same_<var> per spec.same.
+   */
+  alters: LevelCell[][];
+  /** One per tie of the sociogram, in the order first met: from, to, edge types (list), multiplex, tie variables. */
+  ties: LevelCell[][];
+  /** Per spec alter variable (then tie variable): whether any value held several options (a multi-select). */
+  multiple: boolean[];
+}
+
+/** The structure columns of alters.csv, in order: null for an alter off the sociogram. */
+export const ALTER_STRUCTURE = ["degree", "degree_multiplex", "core_number", "isolate", "component", "component_size", "betweenness"] as const;
+
+/**
+ * One ego's alter-level and tie-level rows: each counted alter's variables and its place in the sociogram
+ * G (degree, multiplex degree, core number, whether an isolate, component numbered from 1 = the largest and
+ * its size, unnormalised betweenness within G = networkx `betweenness_centrality(G, normalized=False)`),
+ * null for alters an exclusion rule leaves off G; `same_<var>` per sameCategory; and each tie of G with its
+ * edge types and, per tie variable, the first value its rows give. Pure; uses the context's graph and cores.
+ *
+ * Example: alters a, b, c (c excluded), tie a–b of two types → a: degree 1, degree_multiplex 2, core 1,
+ * component 1 of size 2, betweenness 0; c: on_sociogram false, structure null.
+ */
+export function measureAlters(network: EgoNetwork, context: MeasureContext, spec: AlterLevelSpec): EgoAlterRows {
+  const graph = context.graph;
+  const n = graph.nodes.length;
+  const nodeOf = new Map(graph.nodes.map((a, i) => [a, i]));
+  const labelOf = new Map<string, string>();
+  graph.alters.forEach((a, i) => {
+    if (!labelOf.has(a.alterId)) labelOf.set(a.alterId, `A${i + 1}`);
+  });
+  const ties = sociogramTies(graph, network.ties);
+  const cores = context.coreNumbers;
+  const multiplex = multiplexDegrees(n, ties);
+  const { label: component, size: componentSize } = componentLabels(graph.adjacency);
+  const between = n > 2 && ties.length > 0 ? alterBetweenness(graph.adjacency) : new Float64Array(n);
+  const multiple = new Array<boolean>(spec.alterVariables.length + spec.tieVariables.length).fill(false);
+  const same = spec.same.map((v) => {
+    const allowed = allowedCategories(v);
+    return { variable: v, allowed, own: egoCategory(network.ego, v, allowed) };
+  });
+  const { offsets } = graph.adjacency;
+
+  const alters = graph.alters.map((alter) => {
+    const row: LevelCell[] = [alter.nodeType];
+    const i = nodeOf.get(alter);
+    row.push(i !== undefined);
+    spec.alterVariables.forEach((v, k) => row.push(levelCell(alter.attributes[v.name], v, () => (multiple[k] = true))));
+    if (i === undefined) {
+      for (let k = 0; k < ALTER_STRUCTURE.length; k++) row.push(null);
+    } else {
+      const degree = offsets[i + 1] - offsets[i];
+      row.push(degree, multiplex[i], cores[i], degree === 0, component[i], componentSize[i], between[i]);
+    }
+    for (const s of same) row.push(sameCategory(alter, network.ego, s.variable, s.allowed, s.own));
+    return row;
+  });
+
+  const offset = spec.alterVariables.length;
+  const tieRows = ties.map((tie) => {
+    const row: LevelCell[] = [labelOf.get(graph.nodes[tie.source].alterId)!, labelOf.get(graph.nodes[tie.target].alterId)!, tie.edgeTypes, tie.edgeTypes.length];
+    spec.tieVariables.forEach((v, k) => {
+      const given = tie.rows.find((r) => r.attributes[v.name] !== undefined && r.attributes[v.name] !== null);
+      row.push(levelCell(given?.attributes[v.name], v, () => (multiple[offset + k] = true)));
+    });
+    return row;
+  });
+  return { alters, ties: tieRows, multiple };
+}
+
+/**
+ * A variable's value as a cell: a categorical as its list of options (laid out later as one column or one
+ * per option), an ordinal as its code (a number when the code is one), numbers and booleans as they are.
+ */
+function levelCell(value: Value | undefined, variable: LevelVariable, onSeveral: () => void): LevelCell {
+  if (value === undefined || value === null) return null;
+  if (variable.type === "categorical") {
+    const options = Array.isArray(value) ? [...new Set(value.map(String))] : String(value) === "" ? [] : [String(value)];
+    if (options.length > 1) onSeveral();
+    return options;
+  }
+  if (Array.isArray(value)) {
+    if (value.length > 1) onSeveral();
+    return value.length === 0 ? null : value.join(";");
+  }
+  if (variable.type === "ordinal" && typeof value === "string") {
+    const code = value.trim() === "" ? NaN : Number(value);
+    return Number.isFinite(code) ? code : value === "" ? null : value;
+  }
+  return value as Cell;
+}
