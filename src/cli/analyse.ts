@@ -8,7 +8,10 @@ import { describeInputFiles, relativePath, reportedProblems, type RunRecord } fr
 import {
   abandonOutputWrites,
   checkOutputFolder,
+  csvChunks,
+  type OutputContent,
   recoverOutputFolder,
+  tableOfStream,
   toCsv,
   dtaFile,
   toGraphmlBytes,
@@ -39,6 +42,8 @@ interface AnalyseCliOptions extends StudyCliOptions {
 }
 
 const EXTRA_FORMATS = ["csv", "md", "json", "xlsx", "sav", "dta", "r", "graphml"];
+/** Formats that need every row of alters and ties at once. */
+const WHOLE_TABLE_FORMATS = ["json", "xlsx", "sav", "dta", "r", "graphml"];
 
 /** `netsp analyse`: the whole study in one command. */
 export function analyseCommand(): Command {
@@ -152,8 +157,12 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   await checkOutputFolder(outDir, { force: options.force, inputs, read: studyInputs(input, analysis, options, cwd) });
 
   const writeStarted = performance.now();
-  const files = new Map<string, string | Uint8Array>();
-  const dataTables = [analysis.measures, analysis.alters, analysis.ties];
+  const files = new Map<string, OutputContent>();
+  // alters.csv and ties.csv are written piece by piece; the other formats hold their rows whole.
+  const whole = WHOLE_TABLE_FORMATS.some((f) => formats.has(f));
+  const alters = whole ? tableOfStream(analysis.alters) : undefined;
+  const ties = whole ? tableOfStream(analysis.ties) : undefined;
+  const dataTables = alters && ties ? [analysis.measures, alters, ties] : [analysis.measures];
   const allTables: Table[] = [...dataTables, ...analysis.tables.map((t) => t.data)];
   // SPSS and Stata files, and the columns they had to rename (listed in report.md).
   const renamed: Array<{ file: string; id: string; name: string }> = [];
@@ -165,19 +174,21 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
       for (const r of changed) renamed.push({ file: `${name}.${ext}`, ...r });
     }
   };
+  files.set("measures.csv", toCsv(analysis.measures));
+  files.set("alters.csv", csvChunks(analysis.alters));
+  files.set("ties.csv", csvChunks(analysis.ties));
   for (const t of dataTables) {
-    files.set(`${t.name}.csv`, toCsv(t));
     if (formats.has("json")) files.set(`${t.name}.json`, toJson(t));
     statistical(t.name, t);
   }
   if (formats.has("r")) {
     const script = toRScript(
       dataTables.map((t) => ({ table: t, file: `${t.name}.csv` })),
-      { egor: { egos: analysis.measures.name, alters: analysis.alters.name, ties: analysis.ties.name } },
+      { egor: { egos: "measures", alters: "alters", ties: "ties" } },
     );
     files.set("netsp.R", script);
   }
-  if (formats.has("graphml")) files.set("ego-networks.graphml", toGraphmlBytes(analysis.alters, analysis.ties));
+  if (alters && ties && formats.has("graphml")) files.set("ego-networks.graphml", toGraphmlBytes(alters, ties));
   for (const t of analysis.tables) {
     files.set(`${t.name}.csv`, toCsv(t.data));
     files.set(`${t.name}.md`, t.markdown);
@@ -264,6 +275,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   } finally {
     process.removeListener("SIGINT", onInterrupt);
     process.removeListener("SIGTERM", onInterrupt);
+    analysis.dispose();
   }
 
   if (options.quiet) return;

@@ -142,6 +142,7 @@ async function analyseForReport(
       ...studySource(options),
       keepGoing: options.keepGoing,
       pseudonymiser,
+      alterLevel: false,
       onProgress: options.quiet ? undefined : (n) => progress.update(n),
     });
     progress.done();

@@ -28,3 +28,16 @@ export interface Table {
   /** A version for reading (Markdown, terminal) when it differs from the data (CSV, JSON, xlsx). */
   display?: Table;
 }
+
+/**
+ * A table too large to hold as rows (alters.csv of a large study): its columns, and its rows in chunks made
+ * when asked, each time afresh. CSV is written chunk by chunk; other writers take the rows whole
+ * (`tableOfStream` in tables/).
+ */
+export interface TableStream {
+  name: string;
+  title?: string;
+  columns: Column[];
+  rowCount: number;
+  chunks(): Iterable<Array<Record<string, Cell>>>;
+}

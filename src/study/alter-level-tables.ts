@@ -1,16 +1,17 @@
 import { compareEgoIds } from "./measure-ego-rows.js";
-import type { Cell, Column, Table } from "../model/index.js";
+import type { Cell, Column, TableStream } from "../model/index.js";
 import type { AlterLevelSpec, LevelVariable } from "./alter-level-spec.js";
-import { ALTER_STRUCTURE, type EgoAlterRows, type LevelCell } from "./measure-alters.js";
+import type { AlterLevelStore } from "./alter-level-store.js";
+import { ALTER_STRUCTURE, type LevelCell } from "./measure-alters.js";
 
-/** One ego's measured alter-level rows, with its row of measures.csv (for ego_id and the ego variables). */
+/** One ego's row of measures.csv (for ego_id and the ego variables), and where its alter-level rows are. */
 export interface EgoAlterLevel {
   row: Record<string, Cell>;
-  rows: EgoAlterRows;
+  index: number;
 }
 
 export interface AlterLevelInput {
-  spec: AlterLevelSpec;
+  store: AlterLevelStore;
   /** In output order (the order of measures.csv); `row.ego_id` as shown (a pseudonym with --pseudonymise). */
   egos: readonly EgoAlterLevel[];
   /** The ego variables of measures.csv (id, labels): each becomes `ego_<id>` on every alter row. */
@@ -33,17 +34,19 @@ const YES_NO = [
   { value: 1, label: "yes" },
 ];
 
+/** Egos whose rows make one chunk: a chunk of rows is made, written and dropped before the next. */
+const EGOS_PER_CHUNK = 64;
+
 /**
- * alters.csv and ties.csv as tables, from every ego's rows. A categorical alter (tie) variable is one column
- * holding its option when no alter in the study has several options, else one 0/1 column per option
- * (`<var>_<option>`; the codebook's options, then any others seen, sorted); an ordinal keeps its code, labelled
- * with the options. A name taken twice (an alter variable called `degree`, an ego variable `id`) gets `_2`,
- * `_3`, said in `notes`.
+ * alters.csv and ties.csv as table streams over the store's rows, ego by ego. A categorical alter (tie)
+ * variable is one column holding its option when no alter in the study has several options, else one 0/1
+ * column per option (`<var>_<option>`; the codebook's options, then any others seen, sorted); an ordinal
+ * keeps its code, labelled with the options. A name taken twice (an alter variable called `degree`, an ego
+ * variable `id`) gets `_2`, `_3`, said in `notes`.
  */
-export function alterLevelTables(input: AlterLevelInput): { alters: Table; ties: Table; notes: string[] } {
-  const { spec, egos } = input;
-  const multiple = new Array<boolean>(spec.alterVariables.length + spec.tieVariables.length).fill(false);
-  for (const e of egos) e.rows.multiple.forEach((m, k) => (multiple[k] ||= m));
+export function alterLevelTables(input: AlterLevelInput): { alters: TableStream; ties: TableStream; notes: string[] } {
+  const { egos, store } = input;
+  const { spec, summary } = store;
   const notes: string[] = [];
   const names = new Names(notes);
 
@@ -54,30 +57,27 @@ export function alterLevelTables(input: AlterLevelInput): { alters: Table; ties:
     { id: "node_type", description: "Node type" },
     { id: "on_sociogram", description: "On the sociogram (false: left off by an exclusion rule)" },
   ];
-  for (const c of alterFixed) names.take(c.id);
-  const alterLayouts = spec.alterVariables.map((v, k) => layout(v, multiple[k], egos, (e) => e.rows.alters, 2 + k));
   const structure: Column[] = ALTER_STRUCTURE.map((id) => ({ id, description: STRUCTURE_TITLES[id] }));
   const same: Column[] = spec.same.map((v) => ({ id: `same_${v.id}`, description: `Alter's ${v.id} is the ego's`, level: "nominal" as const, valueLabels: YES_NO }));
   const egoColumns: Column[] = input.egoColumns.map((c) => ({ ...c, id: `ego_${c.id}`, description: `Ego: ${c.description ?? c.label ?? c.id}` }));
   // Fixed and structure columns keep their names; variables give way.
-  for (const c of [...structure, ...same]) names.take(c.id);
+  for (const c of [...alterFixed, ...structure, ...same]) names.take(c.id);
+  const alterLayouts = spec.alterVariables.map((v, k) => layout(v, summary.multiple[k], summary.seen[k], 2 + k));
   for (const l of alterLayouts) l.columns.forEach((c) => (c.id = names.unique(c.id, "alters.csv")));
   for (const c of egoColumns) c.id = names.unique(c.id, "alters.csv");
   const alterColumns = [...alterFixed, ...alterLayouts.flatMap((l) => l.columns), ...structure, ...same, ...egoColumns];
-
-  const alterRows: Array<Record<string, Cell>> = [];
-  for (const e of egos) {
+  const alterRows = (e: EgoAlterLevel, cells: LevelCell[][]) => {
     const egoCells = input.egoColumns.map((c) => e.row[c.id] ?? null);
-    e.rows.alters.forEach((cells, i) => {
-      const row: Record<string, Cell> = { ego_id: e.row.ego_id, alter_id: `A${i + 1}`, node_type: cells[0] as Cell, on_sociogram: cells[1] as Cell };
-      alterLayouts.forEach((l) => l.write(cells, row));
+    return cells.map((r, i) => {
+      const row: Record<string, Cell> = { ego_id: e.row.ego_id, alter_id: `A${i + 1}`, node_type: r[0] as Cell, on_sociogram: r[1] as Cell };
+      alterLayouts.forEach((l) => l.write(r, row));
       let at = 2 + spec.alterVariables.length;
-      for (const c of structure) row[c.id] = cells[at++] as Cell;
-      for (const c of same) row[c.id] = cells[at++] as Cell;
+      for (const c of structure) row[c.id] = r[at++] as Cell;
+      for (const c of same) row[c.id] = r[at++] as Cell;
       egoColumns.forEach((c, k) => (row[c.id] = egoCells[k]));
-      alterRows.push(row);
+      return row;
     });
-  }
+  };
 
   // ties
   const tieNames = new Names(notes);
@@ -86,33 +86,50 @@ export function alterLevelTables(input: AlterLevelInput): { alters: Table; ties:
     { id: "from", description: "Alter at one end" },
     { id: "to", description: "Alter at the other end" },
   ];
-  for (const c of tieFixed) tieNames.take(c.id);
-  const observed = new Set<string>();
-  for (const e of egos) for (const t of e.rows.ties) for (const type of t[2] as string[]) observed.add(type);
-  const types = [...input.edgeTypes, ...[...observed].filter((t) => !input.edgeTypes.includes(t)).sort(compareEgoIds)];
-  const typeColumns: Column[] = types.map((t) => ({ id: t, description: `Tied by ${t}`, level: "nominal" as const, valueLabels: YES_NO }));
   const multiplexColumn: Column = { id: "multiplex", description: "Edge types tying the pair" };
-  tieNames.take("multiplex");
-  typeColumns.forEach((c) => (c.id = tieNames.unique(c.id, "ties.csv")));
+  for (const c of [...tieFixed, multiplexColumn]) tieNames.take(c.id);
+  const types = [...input.edgeTypes, ...[...summary.edgeTypes].filter((t) => !input.edgeTypes.includes(t)).sort(compareEgoIds)];
+  const typeColumns: Column[] = types.map((t) => ({ id: tieNames.unique(t, "ties.csv"), description: `Tied by ${t}`, level: "nominal" as const, valueLabels: YES_NO }));
   const offset = spec.alterVariables.length;
-  const tieLayouts = spec.tieVariables.map((v, k) => layout(v, multiple[offset + k], egos, (e) => e.rows.ties, 4 + k));
+  const tieLayouts = spec.tieVariables.map((v, k) => layout(v, summary.multiple[offset + k], summary.seen[offset + k], 4 + k));
   for (const l of tieLayouts) l.columns.forEach((c) => (c.id = tieNames.unique(c.id, "ties.csv")));
   const tieColumns = [...tieFixed, ...typeColumns, multiplexColumn, ...tieLayouts.flatMap((l) => l.columns)];
-  const tieRows: Array<Record<string, Cell>> = [];
-  for (const e of egos) {
-    for (const cells of e.rows.ties) {
-      const row: Record<string, Cell> = { ego_id: e.row.ego_id, from: cells[0] as Cell, to: cells[1] as Cell };
-      const has = cells[2] as string[];
+  const tieRows = (e: EgoAlterLevel, cells: LevelCell[][]) =>
+    cells.map((r) => {
+      const row: Record<string, Cell> = { ego_id: e.row.ego_id, from: r[0] as Cell, to: r[1] as Cell };
+      const has = r[2] as string[];
       types.forEach((t, k) => (row[typeColumns[k].id] = has.includes(t) ? 1 : 0));
-      row.multiplex = cells[3] as Cell;
-      tieLayouts.forEach((l) => l.write(cells, row));
-      tieRows.push(row);
-    }
-  }
+      row.multiplex = r[3] as Cell;
+      tieLayouts.forEach((l) => l.write(r, row));
+      return row;
+    });
 
+  let alterCount = 0;
+  let tieCount = 0;
+  for (const e of egos) {
+    const counts = store.counts(e.index);
+    alterCount += counts.alters;
+    tieCount += counts.ties;
+  }
+  const stream = (rowsOf: (e: EgoAlterLevel) => Array<Record<string, Cell>>) =>
+    function* (): Generator<Array<Record<string, Cell>>> {
+      for (let start = 0; start < egos.length; start += EGOS_PER_CHUNK) yield egos.slice(start, start + EGOS_PER_CHUNK).flatMap(rowsOf);
+    };
   return {
-    alters: { name: "alters", title: "Alters: one row per alter", columns: alterColumns, rows: alterRows },
-    ties: { name: "ties", title: "Ties: one row per alter–alter tie of the sociogram", columns: tieColumns, rows: tieRows },
+    alters: {
+      name: "alters",
+      title: "Alters: one row per alter",
+      columns: alterColumns,
+      rowCount: alterCount,
+      chunks: stream((e) => alterRows(e, store.rows(e.index).alters)),
+    },
+    ties: {
+      name: "ties",
+      title: "Ties: one row per alter–alter tie of the sociogram",
+      columns: tieColumns,
+      rowCount: tieCount,
+      chunks: stream((e) => tieRows(e, store.rows(e.index).ties)),
+    },
     notes,
   };
 }
@@ -123,13 +140,12 @@ interface Layout {
   write(cells: readonly LevelCell[], row: Record<string, Cell>): void;
 }
 
-function layout(v: LevelVariable, several: boolean, egos: readonly EgoAlterLevel[], rowsOf: (e: EgoAlterLevel) => LevelCell[][], at: number): Layout {
+function layout(v: LevelVariable, several: boolean, seen: ReadonlySet<string>, at: number): Layout {
   const description = v.label ?? v.name;
   if (v.type === "categorical" && several) {
     const known = v.options.map((o) => o.value);
-    const others = new Set<string>();
-    for (const e of egos) for (const r of rowsOf(e)) for (const o of (r[at] as string[] | null) ?? []) if (!known.includes(o)) others.add(o);
-    const options = [...v.options, ...[...others].sort(compareEgoIds).map((value) => ({ value, label: value }))];
+    const others = [...seen].filter((o) => !known.includes(o));
+    const options = [...v.options, ...others.sort(compareEgoIds).map((value) => ({ value, label: value }))];
     const columns: Column[] = options.map((o) => ({ id: `${v.name}_${o.value}`, description: `${description}: ${o.label}`, level: "nominal", valueLabels: YES_NO }));
     return {
       columns,

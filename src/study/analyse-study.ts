@@ -2,7 +2,7 @@ import { DataError } from "../errors.js";
 import type { Dataset } from "../ingest/dataset.js";
 import type { InputFormat, Problem, StudyConfig } from "../model/index.js";
 import type { Pseudonymiser } from "./pseudonymise.js";
-import type { Table } from "../model/index.js";
+import type { Table, TableStream } from "../model/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
 import { compareEgoIds, type StudyCounts } from "./measure-ego-rows.js";
 import { measureStudy, sortByEgoId } from "./measure-study.js";
@@ -10,6 +10,8 @@ import { openStudy } from "./open-study.js";
 import type { UnfinishedInterview } from "./unfinished-interviews.js";
 import { alterLevelTables, type EgoAlterLevel } from "./alter-level-tables.js";
 import { egoVariableColumns } from "./ego-variable-columns.js";
+import { AlterLevelStore } from "./alter-level-store.js";
+import { alterLevelSpec } from "./alter-level-spec.js";
 
 export interface AnalyseOptions {
   /** The data (or a folder whose netsp.config.json names it); default: the config's `data`. */
@@ -33,6 +35,8 @@ export interface AnalyseOptions {
   onOpened?: (opened: { dataset: Dataset; configPath?: string }) => void;
   /** Worker threads for reading and measuring egos (see measureDataset); default: one per core for large exports. */
   jobs?: number;
+  /** Measure each alter and tie for alters.csv and ties.csv (default true; a report needs none). */
+  alterLevel?: boolean;
   cwd?: string;
 }
 
@@ -44,9 +48,14 @@ export interface StudyAnalysis {
   counts: StudyCounts;
   /** One row per ego: ego_id, group variables, every measure (what measures.csv holds). */
   measures: Table;
-  /** One row per alter of the egos in `measures` (alters.csv), and one per tie of their sociograms (ties.csv). */
-  alters: Table;
-  ties: Table;
+  /**
+   * One row per alter of the egos in `measures` (alters.csv), and one per tie of their sociograms (ties.csv),
+   * made chunk by chunk from rows kept aside while measuring (see SpillStore) until `dispose`.
+   */
+  alters: TableStream;
+  ties: TableStream;
+  /** Frees the kept alter and tie rows (a temporary file for a large study); the streams are empty afterwards. */
+  dispose(): void;
   tables: StudyTable[];
   errors: Problem[];
   warnings: Problem[];
@@ -90,7 +99,7 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     onProgress: options.onProgress,
     jobs: options.jobs,
     pseudonymiser: pseudo,
-    alterLevel: true,
+    alterLevel: options.alterLevel !== false,
   });
   const { measured } = study;
   const readAndMeasureMs = performance.now() - started;
@@ -99,8 +108,9 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
   const leftOut: string[] = [];
   let rows = study.rows.rows;
   // Each ego's alter-level rows beside its row (the same order as the measured rows).
-  const levels = measured.alterLevel!;
-  let egoLevels: EgoAlterLevel[] = rows.map((row, i) => ({ row, rows: levels.egos[i] }));
+  // Without them (alterLevel false) the streams are empty.
+  const levels = measured.alterLevel ?? { store: new AlterLevelStore(alterLevelSpec(dataset.codebook, plan)), egos: [] };
+  let egoLevels: EgoAlterLevel[] = measured.alterLevel ? rows.map((row, i) => ({ row, index: levels.egos[i] })) : [];
   if (errors.length > 0) {
     if (!options.keepGoing) throw new DataErrorWithProblems(errors, study.warnings);
     // Problems name their ego as the rows do (both pseudonymised, or neither).
@@ -144,7 +154,7 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     compositionVariables: measured.plan.composition.map((v) => v.id),
   });
   const alterLevel = alterLevelTables({
-    spec: levels.spec,
+    store: levels.store,
     // In the order of measures.csv (pseudonyms sorted, as sortByEgoId puts the rows).
     egos: pseudo ? [...egoLevels].sort((a, b) => compareEgoIds(String(a.row.ego_id), String(b.row.ego_id))) : egoLevels,
     egoColumns,
@@ -161,6 +171,7 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     measures: measuresTable,
     alters: alterLevel.alters,
     ties: alterLevel.ties,
+    dispose: () => levels.store.dispose(),
     tables,
     errors,
     warnings: study.warnings,

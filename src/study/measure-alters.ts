@@ -101,3 +101,47 @@ function levelCell(value: Value | undefined, variable: LevelVariable, onSeveral:
   }
   return value as Cell;
 }
+
+/** One ego's alter and tie rows as text (for a SpillStore), with what laying out the columns needs from them. */
+export interface PackedAlterRows {
+  /** JSON of [alters, ties]. */
+  text: string;
+  /** As EgoAlterRows.multiple. */
+  multiple: boolean[];
+  /** Per spec alter variable, then tie variable: the options its categorical values hold (empty for other types). */
+  seen: string[][];
+  /** Edge types of the ego's ties. */
+  edgeTypes: string[];
+  /** Rows of each kind. */
+  alterCount: number;
+  tieCount: number;
+}
+
+/** Packs an ego's rows: JSON keeps every number exactly (no NaN or infinity reach these rows). */
+export function packAlterRows(rows: EgoAlterRows, spec: AlterLevelSpec): PackedAlterRows {
+  const seen = [...spec.alterVariables, ...spec.tieVariables].map(() => new Set<string>());
+  const collect = (cells: LevelCell[][], from: number, variables: readonly LevelVariable[], offset: number) => {
+    variables.forEach((v, k) => {
+      if (v.type !== "categorical") return;
+      for (const r of cells) for (const o of (r[from + k] as string[] | null) ?? []) seen[offset + k].add(o);
+    });
+  };
+  collect(rows.alters, 2, spec.alterVariables, 0);
+  collect(rows.ties, 4, spec.tieVariables, spec.alterVariables.length);
+  const edgeTypes = new Set<string>();
+  for (const t of rows.ties) for (const type of t[2] as string[]) edgeTypes.add(type);
+  return {
+    text: JSON.stringify([rows.alters, rows.ties]),
+    multiple: rows.multiple,
+    seen: seen.map((s) => [...s]),
+    edgeTypes: [...edgeTypes],
+    alterCount: rows.alters.length,
+    tieCount: rows.ties.length,
+  };
+}
+
+/** The rows packAlterRows packed (the `multiple` flags are not needed again). */
+export function unpackAlterRows(text: string): Pick<EgoAlterRows, "alters" | "ties"> {
+  const [alters, ties] = JSON.parse(text) as [LevelCell[][], LevelCell[][]];
+  return { alters, ties };
+}

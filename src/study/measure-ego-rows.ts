@@ -11,7 +11,8 @@ import { measureInWorkers, WORKER_THREADS_AVAILABLE, type SpawnEgoWorker } from 
 import { rosterWarnings, type NodeTypeTally } from "./roster-warning.js";
 import { unfinishedWarning, type UnfinishedInterview } from "./unfinished-interviews.js";
 import { alterLevelSpec, type AlterLevelSpec } from "./alter-level-spec.js";
-import type { EgoAlterRows } from "./measure-alters.js";
+import { AlterLevelStore } from "./alter-level-store.js";
+import { packAlterRows } from "./measure-alters.js";
 
 export { valueToCell } from "./measure-ego.js";
 
@@ -78,8 +79,11 @@ export interface MeasuredDataset {
    * unless includeUnfinished was given. Not errors: their data are fine, the interview was not done.
    */
   unfinished: UnfinishedInterview[];
-  /** With the alterLevel option: what the alter and tie rows hold, and each ego's rows, in the order of `table.rows`. */
-  alterLevel?: { spec: AlterLevelSpec; egos: EgoAlterRows[] };
+  /**
+   * With the alterLevel option: every ego's alter and tie rows, and each row's index in the store, in the
+   * order of `table.rows` (the caller disposes of the store).
+   */
+  alterLevel?: { spec: AlterLevelSpec; store: AlterLevelStore; egos: number[] };
 }
 
 /** Natural order of ego ids: `case_2` before `case_10`, then plain code-unit order to break ties. */
@@ -110,7 +114,9 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
 
   let rows: Array<Record<string, Cell>> = [];
   // Each row's alter-level rows (alterLevel option), kept with it through the sort.
-  let levels = new Map<Record<string, Cell>, EgoAlterRows>();
+  const alterLevel = options.alterLevel ? alterLevelSpec(dataset.codebook, plan) : undefined;
+  let levelStore = alterLevel ? new AlterLevelStore(alterLevel) : undefined;
+  let levels = new Map<Record<string, Cell>, number>();
   let openTallies: Array<Map<string, CategoryTally>> = [];
   let observed = new Map<string, Set<string>>();
   let undeclared = new Map<string, number>();
@@ -121,6 +127,10 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   const reset = () => {
     rows = [];
     levels = new Map();
+    if (alterLevel !== undefined) {
+      levelStore?.dispose();
+      levelStore = new AlterLevelStore(alterLevel);
+    }
     openTallies = [];
     observed = new Map(open.map((v) => [v.id, new Set<string>()]));
     undeclared = new Map();
@@ -131,7 +141,6 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   };
   reset();
 
-  const alterLevel = options.alterLevel ? alterLevelSpec(dataset.codebook, plan) : undefined;
   const spec: EgoRowSpec = { plan, groups, columns: streamColumns, tracked, open, ...(alterLevel ? { alterLevel } : {}) };
   // Both paths (this thread, worker threads) hand every measured ego to `take`, in input order: the one
   // place unfinished interviews are left out, so the rows are the same for any number of threads.
@@ -167,7 +176,7 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
       openTallies.push(kept);
     }
     rows.push(m.row);
-    if (m.alterLevel !== undefined) levels.set(m.row, m.alterLevel);
+    if (m.alterLevel !== undefined && levelStore !== undefined) levels.set(m.row, levelStore.add(m.alterLevel));
     options.onProgress?.(counts.egos, expected);
   };
 
@@ -242,8 +251,9 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
   const table: Table = { name: "measures", columns, rows };
   if (notes.length > 0) table.notes = notes;
   const measured: MeasuredDataset = { table, measureColumns, plan: finalPlan, egoCount: rows.length, notes, warnings, counts, unfinished };
-  if (alterLevel !== undefined) {
-    measured.alterLevel = { spec: alterLevel, egos: rows.map((r) => levels.get(r) ?? { alters: [], ties: [], multiple: [] }) };
+  if (alterLevel !== undefined && levelStore !== undefined) {
+    const store = levelStore;
+    measured.alterLevel = { spec: alterLevel, store, egos: rows.map((r) => levels.get(r) ?? store.add(packAlterRows({ alters: [], ties: [], multiple: [] }, alterLevel))) };
   }
   return measured;
 }

@@ -4,7 +4,7 @@ import { type CompositionVariable, type StudyPlan } from "../model/index.js";
 import type { Cell } from "../model/index.js";
 import { unfinishedOutcome } from "./unfinished-interviews.js";
 import type { AlterLevelSpec } from "./alter-level-spec.js";
-import { measureAlters, type EgoAlterRows } from "./measure-alters.js";
+import { measureAlters, packAlterRows, type PackedAlterRows } from "./measure-alters.js";
 
 /** What measuring one ego needs; plain data, so a worker thread can have it. */
 export interface EgoRowSpec {
@@ -38,8 +38,8 @@ export interface EgoRow {
   tiedNodeTypes: Record<string, number>;
   /** How the interview ended when it was not completed (see unfinishedOutcome), else null. */
   unfinished: string | null;
-  /** The ego's alter-level and tie-level rows, when the spec asks for them. */
-  alterLevel?: EgoAlterRows;
+  /** The ego's alter-level and tie-level rows, when the spec asks for them (packed: plain text travels cheaply between threads). */
+  alterLevel?: PackedAlterRows;
 }
 
 /**
@@ -78,7 +78,7 @@ export function measureEgo(network: EgoNetwork, spec: EgoRowSpec): EgoRow {
     tiedNodeTypes: tiesByNodeType(network, spec.plan),
     unfinished: unfinishedOutcome(network.ego.meta),
   };
-  if (spec.alterLevel !== undefined) measured.alterLevel = measureAlters(network, context, spec.alterLevel);
+  if (spec.alterLevel !== undefined) measured.alterLevel = packAlterRows(measureAlters(network, context, spec.alterLevel), spec.alterLevel);
   return measured;
 }
 

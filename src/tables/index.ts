@@ -13,3 +13,4 @@ export * from "./write-sav.js";
 export * from "./write-dta.js";
 export * from "./write-r-script.js";
 export * from "./write-graphml.js";
+export * from "./table-of-stream.js";

@@ -45,7 +45,7 @@ export async function checkOutputFolder(outDir: string, options: OutputFolderOpt
  */
 export async function writeOutputFolder(
   outDir: string,
-  files: Map<string, string | Uint8Array>,
+  files: Map<string, OutputContent>,
   options: { onStep?: (step: WriteStep) => Promise<void> } = {},
 ): Promise<void> {
   const state = { swapped: false };
@@ -63,11 +63,14 @@ export async function writeOutputFolder(
  * "writing" once the staging folder exists, "swapping" once everything is flushed, "between-renames" after
  * the previous folder is renamed aside and before the new one takes its place.
  */
+/** A file's content: text, bytes, or text in pieces (a file too large for one string; iterated once). */
+export type OutputContent = string | Uint8Array | Iterable<string>;
+
 export type WriteStep = "writing" | "swapping" | "between-renames";
 
 async function writeStaged(
   outDir: string,
-  files: Map<string, string | Uint8Array>,
+  files: Map<string, OutputContent>,
   state: { swapped: boolean },
   onStep: (step: WriteStep) => Promise<void>,
 ): Promise<void> {

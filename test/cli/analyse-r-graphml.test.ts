@@ -12,6 +12,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Table } from "../../src/model/index.js";
 import { analyseStudy } from "../../src/study/analyse-study.js";
+import { tableOfStream } from "../../src/tables/index.js";
 import { runCli } from "./run-cli.js";
 
 type Row = Record<string, string>;
@@ -61,7 +62,7 @@ function expectedInR(table: Table, id: string, text: string, rClass: string): st
 
 describe("netsp analyse --format r: netsp.R in R", () => {
   it.each(["measures", "alters", "ties"])("%s: every column and value equal to the CSV, labels from the registry, protocol and config", (name) => {
-    const table = name === "measures" ? analysis.measures : name === "alters" ? analysis.alters : analysis.ties;
+    const table = name === "measures" ? analysis.measures : tableOfStream(name === "alters" ? analysis.alters : analysis.ties);
     const rows = csv(`${name}.csv`);
     const frame = frames[name]!;
     expect(Object.keys(frame)).toEqual(table.columns.map((c) => c.id));

@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { makeStudyPlan, type Codebook, type StudyConfig } from "../../src/model/index.js";
 import { alterLevelSpec } from "../../src/study/alter-level-spec.js";
 import { alterLevelTables } from "../../src/study/alter-level-tables.js";
+import { AlterLevelStore } from "../../src/study/alter-level-store.js";
+import { tableOfStream } from "../../src/tables/index.js";
 import { measureEgo, type EgoRowSpec } from "../../src/study/measure-ego.js";
 import { makeNetwork } from "../graph/network-builder.js";
 
@@ -57,15 +59,17 @@ function tables() {
     ties: [["a", "b", "work"], ["b", "a", "advice"], ["b", "c", "work"], ["c", "c", "work"]],
   });
   const e2 = makeNetwork({ egoId: "e2", egoAttributes: { sector: ["vcs"] }, alters: [{ id: "x", attributes: { sector: ["vcs"], services: ["food", "debt"] } }] });
+  const store = new AlterLevelStore(alterLevel);
   const egos = [e1, e2].map((n) => {
     const m = measureEgo(n, spec);
-    return { row: m.row, rows: m.alterLevel! };
+    return { row: m.row, index: store.add(m.alterLevel!) };
   });
-  return alterLevelTables({ spec: alterLevel, egos, egoColumns: [{ id: "sector", description: "Ego's sector" }], edgeTypes: ["work", "advice"] });
+  const made = alterLevelTables({ store, egos, egoColumns: [{ id: "sector", description: "Ego's sector" }], edgeTypes: ["work", "advice"] });
+  return { alters: tableOfStream(made.alters), ties: tableOfStream(made.ties), counts: [made.alters.rowCount, made.ties.rowCount], notes: made.notes };
 }
 
 describe("alterLevelTables", () => {
-  const { alters, ties, notes } = tables();
+  const { alters, ties, notes, counts } = tables();
   const col = (id: string) => alters.rows.map((r) => r[id]);
 
   it("lays out the columns: ids, variables (no identifying ones), structure, same_, ego_", () => {
@@ -106,6 +110,10 @@ describe("alterLevelTables", () => {
     // e1 is health: a health → 1, b vcs → 0, c none → null, d health → 1, o vcs → 0; e2 is vcs: x vcs → 1.
     expect(col("same_sector")).toEqual([1, 0, null, 1, 0, 1]);
     expect(col("ego_sector")).toEqual(["health", "health", "health", "health", "health", "vcs"]);
+  });
+
+  it("counts its rows without reading them again", () => {
+    expect(counts).toEqual([6, 2]);
   });
 
   it("ties.csv: one row per tie of G with a 0/1 column per edge type and the multiplex count", () => {

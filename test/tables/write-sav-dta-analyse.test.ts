@@ -4,7 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Table } from "../../src/model/index.js";
 import { analyseStudy } from "../../src/study/analyse-study.js";
-import { legalVariableNames, SPSS_NAME_RULES, STATA_NAME_RULES } from "../../src/tables/index.js";
+import { legalVariableNames, SPSS_NAME_RULES, STATA_NAME_RULES, tableOfStream } from "../../src/tables/index.js";
 import { runCli } from "../cli/run-cli.js";
 import { numberOf, parseCsv, readWithHaven, run, type HavenFile } from "./write-sav-and-dta-fixture.js";
 
@@ -25,8 +25,8 @@ beforeAll(async () => {
   const analysis = await analyseStudy({ input: THESIS });
   tables = [
     { file: "measures", table: analysis.measures },
-    { file: "alters", table: analysis.alters },
-    { file: "ties", table: analysis.ties },
+    { file: "alters", table: tableOfStream(analysis.alters) },
+    { file: "ties", table: tableOfStream(analysis.ties) },
     ...analysis.tables.map((t) => ({ file: t.name, table: t.data })),
   ];
   const files = (ext: string) => tables.map((t) => path.join(out, `${t.file}.${ext}`));
