@@ -44,6 +44,8 @@ interface AnalyseCliOptions extends StudyCliOptions {
 const EXTRA_FORMATS = ["csv", "md", "json", "xlsx", "sav", "dta", "r", "graphml"];
 /** Formats that need every row of alters and ties at once. */
 const WHOLE_TABLE_FORMATS = ["json", "xlsx", "sav", "dta", "r", "graphml"];
+/** Rows of alters or ties those formats take: a million rows as objects outgrew Node's default heap. */
+const WHOLE_ROWS_LIMIT = 250_000;
 
 /** `netsp analyse`: the whole study in one command. */
 export function analyseCommand(): Command {
@@ -131,6 +133,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
       keepGoing: options.keepGoing,
       pseudonymiser,
       jobs: options.jobs,
+      typedAlterLevel: WHOLE_TABLE_FORMATS.some((f) => formats.has(f)),
       onOpened: ({ dataset, configPath }) => {
         hashing = describeInputFiles([...dataset.files, ...(configPath ? [configPath] : [])], cwd, hashSignal);
         hashing.catch(() => undefined); // awaited below; a failure there is reported then
@@ -158,8 +161,19 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
 
   const writeStarted = performance.now();
   const files = new Map<string, OutputContent>();
-  // alters.csv and ties.csv are written piece by piece; the other formats hold their rows whole.
-  const whole = WHOLE_TABLE_FORMATS.some((f) => formats.has(f));
+  // alters.csv and ties.csv are written piece by piece; the other formats hold their rows whole, so only up
+  // to WHOLE_ROWS_LIMIT of them.
+  const asked = WHOLE_TABLE_FORMATS.filter((f) => formats.has(f));
+  const largest = Math.max(analysis.alters.rowCount, analysis.ties.rowCount);
+  const whole = asked.length > 0 && largest <= WHOLE_ROWS_LIMIT;
+  const notes = [...analysis.notes];
+  if (asked.length > 0 && !whole) {
+    const note =
+      `alters and ties (${analysis.alters.rowCount.toLocaleString("en")} and ${analysis.ties.rowCount.toLocaleString("en")} rows) are written as CSV only: ` +
+      `--format ${asked.join(", ")} holds every row in memory and takes at most ${WHOLE_ROWS_LIMIT.toLocaleString("en")} of them (measures and the tables are written in every format)`;
+    notes.push(note);
+    warn(note);
+  }
   const alters = whole ? tableOfStream(analysis.alters) : undefined;
   const ties = whole ? tableOfStream(analysis.ties) : undefined;
   const dataTables = alters && ties ? [analysis.measures, alters, ties] : [analysis.measures];
@@ -216,7 +230,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
       counts: analysis.counts,
       warnings: analysis.warnings,
       errors: analysis.errors,
-      notes: analysis.notes,
+      notes,
       leftOut: analysis.leftOut,
       leftOutUnfinished: analysis.leftOutUnfinished,
       tables: analysis.tables,
@@ -246,7 +260,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
     leftOutUnfinished: analysis.leftOutUnfinished,
     errors: reportedProblems(analysis.errors),
     warnings: reportedProblems(analysis.warnings),
-    notes: analysis.notes,
+    notes,
     outputs,
     ...(pseudonymiser ? { pseudonymised: PSEUDONYMISED } : {}),
     timingsMs: {
@@ -287,7 +301,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
         ? `; left out ${analysis.leftOutUnfinished.length} unfinished: ${analysis.leftOutUnfinished.map((u) => u.egoId).join(", ")}`
         : ""),
   );
-  const warningCount = analysis.warnings.length + analysis.notes.length;
+  const warningCount = analysis.warnings.length + notes.length;
   if (warningCount > 0) warn(`${warningCount} warning${warningCount === 1 ? "" : "s"}: see report.md`);
   info(`Wrote ${analysis.tables.length} table${analysis.tables.length === 1 ? "" : "s"} and the data files to ${style.bold(relativePath(outDir, base))}/`);
   info(`  ${"measures.csv".padEnd(28)} one row per ego: every measure`);

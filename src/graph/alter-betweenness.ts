@@ -17,9 +17,11 @@ export function alterBetweenness(adjacency: CompactAdjacency): Float64Array {
   const distance = new Int32Array(n);
   const order = new Int32Array(n);
   for (let s = 0; s < n; s++) {
-    sigma.fill(0);
-    delta.fill(0);
-    distance.fill(-1);
+    for (let i = 0; i < n; i++) {
+      sigma[i] = 0;
+      delta[i] = 0;
+      distance[i] = -1;
+    }
     sigma[s] = 1;
     distance[s] = 0;
     let head = 0;
@@ -27,22 +29,28 @@ export function alterBetweenness(adjacency: CompactAdjacency): Float64Array {
     order[tail++] = s;
     while (head < tail) {
       const v = order[head++];
-      for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const next = distance[v] + 1;
+      const paths = sigma[v];
+      for (let e = offsets[v], end = offsets[v + 1]; e < end; e++) {
         const w = neighbours[e];
-        if (distance[w] < 0) {
-          distance[w] = distance[v] + 1;
+        const dw = distance[w];
+        if (dw < 0) {
+          distance[w] = next;
           order[tail++] = w;
+          sigma[w] += paths;
+        } else if (dw === next) {
+          sigma[w] += paths;
         }
-        if (distance[w] === distance[v] + 1) sigma[w] += sigma[v];
       }
     }
     // Nodes in order of non-increasing distance; a node's predecessors are its neighbours one step closer.
     for (let i = tail - 1; i > 0; i--) {
       const w = order[i];
       const share = (1 + delta[w]) / sigma[w];
-      for (let e = offsets[w]; e < offsets[w + 1]; e++) {
+      const previous = distance[w] - 1;
+      for (let e = offsets[w], end = offsets[w + 1]; e < end; e++) {
         const v = neighbours[e];
-        if (distance[v] === distance[w] - 1) delta[v] += sigma[v] * share;
+        if (distance[v] === previous) delta[v] += sigma[v] * share;
       }
       between[w] += delta[w];
     }

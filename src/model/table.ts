@@ -40,4 +40,6 @@ export interface TableStream {
   columns: Column[];
   rowCount: number;
   chunks(): Iterable<Array<Record<string, Cell>>>;
+  /** The same rows as CSV (header included), when the stream can give it faster than from `chunks`. */
+  csv?(): Iterable<string>;
 }

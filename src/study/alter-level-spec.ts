@@ -17,6 +17,10 @@ export interface AlterLevelSpec {
   same: CompositionVariable[];
   /** Non-identifying variables of the counted edge types. */
   tieVariables: LevelVariable[];
+  /** Edge types with a 0/1 column in ties.csv whatever the data hold: the counted ones, else the codebook's. */
+  tieTypes: string[];
+  /** Keep the rows typed too (as JSON), for the formats that take them whole (SPSS, Stata, JSON, xlsx, R, GraphML). */
+  typed: boolean;
 }
 
 /** Types written as data: text and datetime identify people (and are `identifying` anyway); layout is positions. */
@@ -29,11 +33,13 @@ const WRITTEN: ReadonlySet<VariableType> = new Set(["categorical", "ordinal", "n
  *
  * Example: Person {name: text, sector: categorical, link_worker: boolean} → sector, link_worker.
  */
-export function alterLevelSpec(codebook: Codebook, plan: StudyPlan): AlterLevelSpec {
+export function alterLevelSpec(codebook: Codebook, plan: StudyPlan, typed: boolean): AlterLevelSpec {
   return {
     alterVariables: merged(counted(codebook.node, plan.nodeTypes)),
     same: plan.composition.filter((v) => v.egoVariable !== null),
     tieVariables: merged(counted(codebook.edge, plan.edgeTypes)),
+    tieTypes: [...(plan.edgeTypes ?? Object.keys(codebook.edge))],
+    typed,
   };
 }
 

@@ -1,7 +1,8 @@
 import { compareEgoIds } from "./measure-ego-rows.js";
 import type { Cell, Column, TableStream } from "../model/index.js";
 import type { AlterLevelSpec, LevelVariable } from "./alter-level-spec.js";
-import type { AlterLevelStore } from "./alter-level-store.js";
+import type { AlterLevelStore, LineNotes } from "./alter-level-store.js";
+import { csvCell, csvField, csvHeader } from "../tables/index.js";
 import { ALTER_STRUCTURE, type LevelCell } from "./measure-alters.js";
 
 /** One ego's row of measures.csv (for ego_id and the ego variables), and where its alter-level rows are. */
@@ -16,8 +17,6 @@ export interface AlterLevelInput {
   egos: readonly EgoAlterLevel[];
   /** The ego variables of measures.csv (id, labels): each becomes `ego_<id>` on every alter row. */
   egoColumns: readonly Column[];
-  /** Edge types with a column in ties.csv whether or not a tie has them (the counted ones, in codebook order). */
-  edgeTypes: readonly string[];
 }
 
 const STRUCTURE_TITLES: Record<(typeof ALTER_STRUCTURE)[number], string> = {
@@ -62,7 +61,7 @@ export function alterLevelTables(input: AlterLevelInput): { alters: TableStream;
   const egoColumns: Column[] = input.egoColumns.map((c) => ({ ...c, id: `ego_${c.id}`, description: `Ego: ${c.description ?? c.label ?? c.id}` }));
   // Fixed and structure columns keep their names; variables give way.
   for (const c of [...alterFixed, ...structure, ...same]) names.take(c.id);
-  const alterLayouts = spec.alterVariables.map((v, k) => layout(v, summary.multiple[k], summary.seen[k], 2 + k));
+  const alterLayouts = spec.alterVariables.map((v, k) => layout(v, summary.multiple[k], summary.seen[k], 2 + k, k));
   for (const l of alterLayouts) l.columns.forEach((c) => (c.id = names.unique(c.id, "alters.csv")));
   for (const c of egoColumns) c.id = names.unique(c.id, "alters.csv");
   const alterColumns = [...alterFixed, ...alterLayouts.flatMap((l) => l.columns), ...structure, ...same, ...egoColumns];
@@ -88,10 +87,11 @@ export function alterLevelTables(input: AlterLevelInput): { alters: TableStream;
   ];
   const multiplexColumn: Column = { id: "multiplex", description: "Edge types tying the pair" };
   for (const c of [...tieFixed, multiplexColumn]) tieNames.take(c.id);
-  const types = [...input.edgeTypes, ...[...summary.edgeTypes].filter((t) => !input.edgeTypes.includes(t)).sort(compareEgoIds)];
+  const extraTypes = [...summary.edgeTypes].filter((t) => !spec.tieTypes.includes(t)).sort(compareEgoIds);
+  const types = [...spec.tieTypes, ...extraTypes];
   const typeColumns: Column[] = types.map((t) => ({ id: tieNames.unique(t, "ties.csv"), description: `Tied by ${t}`, level: "nominal" as const, valueLabels: YES_NO }));
   const offset = spec.alterVariables.length;
-  const tieLayouts = spec.tieVariables.map((v, k) => layout(v, summary.multiple[offset + k], summary.seen[offset + k], 4 + k));
+  const tieLayouts = spec.tieVariables.map((v, k) => layout(v, summary.multiple[offset + k], summary.seen[offset + k], 4 + k, offset + k));
   for (const l of tieLayouts) l.columns.forEach((c) => (c.id = tieNames.unique(c.id, "ties.csv")));
   const tieColumns = [...tieFixed, ...typeColumns, multiplexColumn, ...tieLayouts.flatMap((l) => l.columns)];
   const tieRows = (e: EgoAlterLevel, cells: LevelCell[][]) =>
@@ -107,7 +107,7 @@ export function alterLevelTables(input: AlterLevelInput): { alters: TableStream;
   let alterCount = 0;
   let tieCount = 0;
   for (const e of egos) {
-    const counts = store.counts(e.index);
+    const counts = store.rowCounts(e.index);
     alterCount += counts.alters;
     tieCount += counts.ties;
   }
@@ -122,6 +122,7 @@ export function alterLevelTables(input: AlterLevelInput): { alters: TableStream;
       columns: alterColumns,
       rowCount: alterCount,
       chunks: stream((e) => alterRows(e, store.rows(e.index).alters)),
+      csv: () => alterCsv(input, alterColumns, alterLayouts),
     },
     ties: {
       name: "ties",
@@ -129,29 +130,45 @@ export function alterLevelTables(input: AlterLevelInput): { alters: TableStream;
       columns: tieColumns,
       rowCount: tieCount,
       chunks: stream((e) => tieRows(e, store.rows(e.index).ties)),
+      csv: () => tieCsv(input, tieColumns, tieLayouts, extraTypes),
     },
     notes,
   };
 }
 
-/** How one variable is laid out: its columns, and how a row's cell (at `at`) fills them. */
+/**
+ * How one variable is laid out: its columns; how a typed row's cell (at `at`) fills them; and, for CSV lines
+ * laid out as single-choice (PackedAlterRows), its fields from the line's field (`notes` tell which rows had
+ * several options or an empty choice; `k` is the variable's place among the spec's alter then tie variables).
+ */
 interface Layout {
   columns: Column[];
   write(cells: readonly LevelCell[], row: Record<string, Cell>): void;
+  /** Whether the line's one field must become several. */
+  expands: boolean;
+  fields(field: string, row: number, notes: LineNotes | undefined): string[];
 }
 
-function layout(v: LevelVariable, several: boolean, seen: ReadonlySet<string>, at: number): Layout {
+function layout(v: LevelVariable, several: boolean, seen: ReadonlySet<string>, at: number, k: number): Layout {
   const description = v.label ?? v.name;
   if (v.type === "categorical" && several) {
     const known = v.options.map((o) => o.value);
     const others = [...seen].filter((o) => !known.includes(o));
     const options = [...v.options, ...others.sort(compareEgoIds).map((value) => ({ value, label: value }))];
     const columns: Column[] = options.map((o) => ({ id: `${v.name}_${o.value}`, description: `${description}: ${o.label}`, level: "nominal", valueLabels: YES_NO }));
+    const quoted = options.map((o) => csvField(csvCell(o.value)));
     return {
       columns,
       write(cells, row) {
         const chosen = cells[at] as string[] | null;
-        options.forEach((o, k) => (row[columns[k].id] = chosen === null ? null : chosen.includes(o.value) ? 1 : 0));
+        options.forEach((o, j) => (row[columns[j].id] = chosen === null ? null : chosen.includes(o.value) ? 1 : 0));
+      },
+      expands: true,
+      fields(field, r, notes) {
+        const many = notes?.several[k].find(([i]) => i === r)?.[1];
+        if (many !== undefined) return options.map((o) => (many.includes(o.value) ? "1" : "0"));
+        if (field === "") return notes?.empty[k].includes(r) ? options.map(() => "0") : options.map(() => "");
+        return quoted.map((q) => (q === field ? "1" : "0"));
       },
     };
   }
@@ -168,7 +185,79 @@ function layout(v: LevelVariable, several: boolean, seen: ReadonlySet<string>, a
       const cell = cells[at];
       row[column.id] = Array.isArray(cell) ? (cell.length === 0 ? null : cell.join(";")) : cell;
     },
+    expands: false,
+    fields: (field) => [field],
   };
+}
+
+/**
+ * alters.csv from the stored lines: each line with ego_id and alter_id before it and the ego's columns after
+ * it; re-laid out field by field only when a categorical became several 0/1 columns.
+ */
+function* alterCsv(input: AlterLevelInput, columns: readonly Column[], layouts: readonly Layout[]): Generator<string> {
+  yield csvHeader(columns);
+  const relayout = layouts.some((l) => l.expands);
+  for (const e of input.egos) {
+    const { alters, notes } = input.store.lines(e.index);
+    const id = csvField(csvCell(e.row.ego_id ?? null));
+    const ego = input.egoColumns.map((c) => "," + csvField(csvCell(e.row[c.id] ?? null))).join("");
+    const lines = alters.split("\n");
+    let out = "";
+    for (let i = 0; i < lines.length - 1; i++) {
+      let line = lines[i];
+      if (relayout) {
+        const fields = splitCsvLine(line);
+        const variables = layouts.flatMap((l, k) => l.fields(fields[2 + k], i, notes));
+        line = [...fields.slice(0, 2), ...variables, ...fields.slice(2 + layouts.length)].join(",");
+      }
+      out += `${id},A${i + 1},${line}${ego}\n`;
+    }
+    yield out;
+  }
+}
+
+/** ties.csv from the stored lines: ego_id before each; re-laid out when there are extra edge types or 0/1 columns. */
+function* tieCsv(input: AlterLevelInput, columns: readonly Column[], layouts: readonly Layout[], extraTypes: readonly string[]): Generator<string> {
+  yield csvHeader(columns);
+  const relayout = extraTypes.length > 0 || layouts.some((l) => l.expands);
+  const known = input.store.spec.tieTypes.length;
+  for (const e of input.egos) {
+    const { ties, notes } = input.store.lines(e.index);
+    const id = csvField(csvCell(e.row.ego_id ?? null));
+    const lines = ties.split("\n");
+    let out = "";
+    for (let i = 0; i < lines.length - 1; i++) {
+      let line = lines[i];
+      if (relayout) {
+        const fields = splitCsvLine(line);
+        const extra = notes?.extraTypes.find(([t]) => t === i)?.[1] ?? [];
+        const at = 2 + known + 1; // from, to, the known types' flags, multiplex
+        const variables = layouts.flatMap((l, k) => l.fields(fields[at + k], i, notes));
+        line = [...fields.slice(0, 2 + known), ...extraTypes.map((t) => (extra.includes(t) ? "1" : "0")), fields[2 + known], ...variables].join(",");
+      }
+      out += `${id},${line}\n`;
+    }
+    yield out;
+  }
+}
+
+/** The fields of one CSV line as csvField wrote them (quoted fields kept quoted). */
+function splitCsvLine(line: string): string[] {
+  const fields: string[] = [];
+  let start = 0;
+  let quoted = false;
+  for (let i = 0; i <= line.length; i++) {
+    const c = line.charCodeAt(i);
+    if (quoted) {
+      if (c === 34) quoted = line.charCodeAt(i + 1) === 34 ? (i++, true) : false;
+    } else if (c === 34) {
+      quoted = true;
+    } else if (c === 44 || i === line.length) {
+      fields.push(line.slice(start, i));
+      start = i + 1;
+    }
+  }
+  return fields;
 }
 
 /** Column ids of one file, each once: a taken name gets `_2`, `_3` …, said in a note. */

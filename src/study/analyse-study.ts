@@ -37,6 +37,8 @@ export interface AnalyseOptions {
   jobs?: number;
   /** Measure each alter and tie for alters.csv and ties.csv (default true; a report needs none). */
   alterLevel?: boolean;
+  /** Keep the alter and tie rows typed, for `chunks` (formats other than CSV); without it they give CSV only. */
+  typedAlterLevel?: boolean;
   cwd?: string;
 }
 
@@ -99,7 +101,7 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     onProgress: options.onProgress,
     jobs: options.jobs,
     pseudonymiser: pseudo,
-    alterLevel: options.alterLevel !== false,
+    alterLevel: options.alterLevel === false ? undefined : { typed: options.typedAlterLevel === true },
   });
   const { measured } = study;
   const readAndMeasureMs = performance.now() - started;
@@ -109,7 +111,7 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
   let rows = study.rows.rows;
   // Each ego's alter-level rows beside its row (the same order as the measured rows).
   // Without them (alterLevel false) the streams are empty.
-  const levels = measured.alterLevel ?? { store: new AlterLevelStore(alterLevelSpec(dataset.codebook, plan)), egos: [] };
+  const levels = measured.alterLevel ?? { store: new AlterLevelStore(alterLevelSpec(dataset.codebook, plan, false)), egos: [] };
   let egoLevels: EgoAlterLevel[] = measured.alterLevel ? rows.map((row, i) => ({ row, index: levels.egos[i] })) : [];
   if (errors.length > 0) {
     if (!options.keepGoing) throw new DataErrorWithProblems(errors, study.warnings);
@@ -158,7 +160,6 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
     // In the order of measures.csv (pseudonyms sorted, as sortByEgoId puts the rows).
     egos: pseudo ? [...egoLevels].sort((a, b) => compareEgoIds(String(a.row.ego_id), String(b.row.ego_id))) : egoLevels,
     egoColumns,
-    edgeTypes: plan.edgeTypes ?? Object.keys(dataset.codebook.edge),
   });
   const tablesMs = performance.now() - tablesStarted;
 

@@ -2,6 +2,7 @@ import { alterBetweenness, componentLabels, multiplexDegrees, sociogramTies } fr
 import { allowedCategories, egoCategory, sameCategory, type MeasureContext } from "../measures/index.js";
 import type { Cell, EgoNetwork, Value } from "../model/index.js";
 import type { AlterLevelSpec, LevelVariable } from "./alter-level-spec.js";
+import { csvCell, csvField } from "../tables/index.js";
 
 /** A cell before the columns are laid out: a categorical value stays its list of options. */
 export type LevelCell = Cell | string[];
@@ -102,46 +103,94 @@ function levelCell(value: Value | undefined, variable: LevelVariable, onSeveral:
   return value as Cell;
 }
 
-/** One ego's alter and tie rows as text (for a SpillStore), with what laying out the columns needs from them. */
+/**
+ * One ego's alter and tie rows packed for a SpillStore: as CSV lines laid out as if every categorical were
+ * single-choice and the edge types were spec.tieTypes (what alters.csv and ties.csv hold in most studies,
+ * then written as they are, with no parsing), with what re-laying them out needs when not; and, with
+ * spec.typed, as JSON (every number exact).
+ */
 export interface PackedAlterRows {
-  /** JSON of [alters, ties]. */
-  text: string;
+  /** Per alter: node_type … same_<var> (ego_id, alter_id and the ego's columns are added when written), each line ending in LF. */
+  alterLines: string;
+  /** Per tie: from, to, a 0/1 per spec.tieTypes, multiplex, tie variables. */
+  tieLines: string;
+  /** With spec.typed: JSON of [alters, ties] (EgoAlterRows). */
+  json?: string;
+  /** Per spec alter variable, then tie variable: the rows whose categorical value held several options, with them. */
+  several: Array<Array<[number, string[]]>>;
+  /** Likewise, the rows whose categorical value was an empty choice (0 in every option column, where null is empty). */
+  empty: number[][];
+  /** Ties with edge types outside spec.tieTypes, with those types. */
+  extraTypes: Array<[number, string[]]>;
   /** As EgoAlterRows.multiple. */
   multiple: boolean[];
   /** Per spec alter variable, then tie variable: the options its categorical values hold (empty for other types). */
   seen: string[][];
   /** Edge types of the ego's ties. */
   edgeTypes: string[];
-  /** Rows of each kind. */
   alterCount: number;
   tieCount: number;
 }
 
-/** Packs an ego's rows: JSON keeps every number exactly (no NaN or infinity reach these rows). */
+/** Packs an ego's rows (see PackedAlterRows). */
 export function packAlterRows(rows: EgoAlterRows, spec: AlterLevelSpec): PackedAlterRows {
-  const seen = [...spec.alterVariables, ...spec.tieVariables].map(() => new Set<string>());
-  const collect = (cells: LevelCell[][], from: number, variables: readonly LevelVariable[], offset: number) => {
-    variables.forEach((v, k) => {
-      if (v.type !== "categorical") return;
-      for (const r of cells) for (const o of (r[from + k] as string[] | null) ?? []) seen[offset + k].add(o);
-    });
-  };
-  collect(rows.alters, 2, spec.alterVariables, 0);
-  collect(rows.ties, 4, spec.tieVariables, spec.alterVariables.length);
+  const variables = [...spec.alterVariables, ...spec.tieVariables];
+  const seen = variables.map(() => new Set<string>());
+  const several: Array<Array<[number, string[]]>> = variables.map(() => []);
+  const empty: number[][] = variables.map(() => []);
+  const alterStart = 2;
+  const tieStart = 4;
+  const known = new Set(spec.tieTypes);
+  const extraTypes: Array<[number, string[]]> = [];
   const edgeTypes = new Set<string>();
-  for (const t of rows.ties) for (const type of t[2] as string[]) edgeTypes.add(type);
+
+  const line = (cells: LevelCell[], index: number, from: number, count: number, offset: number, pre: string[]) => {
+    const fields = pre;
+    for (let c = 0; c < cells.length; c++) {
+      const cell = cells[c];
+      const k = c - from;
+      if (!Array.isArray(cell)) {
+        fields.push(csvField(csvCell(cell)));
+        continue;
+      }
+      if (k >= 0 && k < count && variables[offset + k].type === "categorical") {
+        for (const o of cell) seen[offset + k].add(o);
+        if (cell.length > 1) several[offset + k].push([index, cell]);
+        if (cell.length === 0) empty[offset + k].push(index);
+      }
+      fields.push(csvField(csvCell(cell.length === 0 ? null : cell.join(";"))));
+    }
+    return fields.join(",") + "\n";
+  };
+  let alterLines = "";
+  rows.alters.forEach((cells, i) => (alterLines += line(cells, i, alterStart, spec.alterVariables.length, 0, [])));
+  let tieLines = "";
+  rows.ties.forEach((cells, i) => {
+    const types = cells[2] as string[];
+    for (const t of types) edgeTypes.add(t);
+    const extra = types.filter((t) => !known.has(t));
+    if (extra.length > 0) extraTypes.push([i, extra]);
+    const flags = spec.tieTypes.map((t) => (types.includes(t) ? "1" : "0"));
+    const rest = line(cells.slice(3), i, tieStart - 3, spec.tieVariables.length, spec.alterVariables.length, []);
+    tieLines += [csvField(csvCell(cells[0] as Cell)), csvField(csvCell(cells[1] as Cell)), ...flags].join(",") + "," + rest;
+  });
   return {
-    text: JSON.stringify([rows.alters, rows.ties]),
+    alterLines,
+    tieLines,
+    ...(spec.typed ? { json: JSON.stringify([rows.alters, rows.ties]) } : {}),
+    several,
+    empty,
+    extraTypes,
     multiple: rows.multiple,
-    seen: seen.map((s) => [...s]),
+    seen: seen.map((x) => [...x]),
     edgeTypes: [...edgeTypes],
     alterCount: rows.alters.length,
     tieCount: rows.ties.length,
   };
 }
 
-/** The rows packAlterRows packed (the `multiple` flags are not needed again). */
-export function unpackAlterRows(text: string): Pick<EgoAlterRows, "alters" | "ties"> {
-  const [alters, ties] = JSON.parse(text) as [LevelCell[][], LevelCell[][]];
+/** The rows packAlterRows packed as JSON (spec.typed). */
+export function unpackAlterRows(json: string): Pick<EgoAlterRows, "alters" | "ties"> {
+  const [alters, ties] = JSON.parse(json) as [LevelCell[][], LevelCell[][]];
   return { alters, ties };
 }

@@ -41,8 +41,8 @@ export interface MeasureDatasetOptions {
   includeUnfinished?: boolean;
   /** How ego ids are shown in warnings (pseudonyms with `--pseudonymise`); default: as they are. */
   showEgoId?: (egoId: string) => string;
-  /** Also measure each ego's alters and ties (alters.csv, ties.csv): MeasuredDataset.alterLevel. */
-  alterLevel?: boolean;
+  /** Also measure each ego's alters and ties (alters.csv, ties.csv): MeasuredDataset.alterLevel; typed: keep typed rows too. */
+  alterLevel?: { typed: boolean };
 }
 
 /** Below this many egos the default is one thread: starting workers would take longer than they save. */
@@ -114,7 +114,7 @@ export async function measureDataset(dataset: Dataset, plan: StudyPlan, options:
 
   let rows: Array<Record<string, Cell>> = [];
   // Each row's alter-level rows (alterLevel option), kept with it through the sort.
-  const alterLevel = options.alterLevel ? alterLevelSpec(dataset.codebook, plan) : undefined;
+  const alterLevel = options.alterLevel ? alterLevelSpec(dataset.codebook, plan, options.alterLevel.typed) : undefined;
   let levelStore = alterLevel ? new AlterLevelStore(alterLevel) : undefined;
   let levels = new Map<Record<string, Cell>, number>();
   let openTallies: Array<Map<string, CategoryTally>> = [];

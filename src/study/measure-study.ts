@@ -16,7 +16,7 @@ export interface MeasureStudyOptions {
   /** Called after each ego with the number measured so far, and the number expected when the reader can tell. */
   onProgress?: (egos: number, expected?: number) => void;
   /** Also measure each ego's alters and ties (see measureDataset). */
-  alterLevel?: boolean;
+  alterLevel?: { typed: boolean };
 }
 
 /** A study measured: one row per ego, and everything said on the way, as a command may show it. */

@@ -12,7 +12,7 @@ import { parse } from "csv-parse/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Table } from "../../src/model/index.js";
 import { analyseStudy } from "../../src/study/analyse-study.js";
-import { tableOfStream } from "../../src/tables/index.js";
+import { tableOfStream, toCsv } from "../../src/tables/index.js";
 import { runCli } from "./run-cli.js";
 
 type Row = Record<string, string>;
@@ -33,7 +33,7 @@ beforeAll(async () => {
   out = path.join(root, "out");
   const cli = await runCli(["analyse", "fixtures/thesis", "--out", out, "--format", "r,graphml", "--quiet"]);
   if (cli.exitCode !== 0) throw new Error(`analyse failed: ${cli.stderr}`);
-  analysis = await analyseStudy({ input: "fixtures/thesis" });
+  analysis = await analyseStudy({ input: "fixtures/thesis", typedAlterLevel: true });
   // Each column as R has it: its class, label, and values as text (factors as their labels, numbers %.17g).
   const dump = `source(${JSON.stringify(path.join(out, "netsp.R"))})
 one <- function(v) list(class = class(v), label = attr(v, "label", exact = TRUE),
@@ -59,6 +59,13 @@ function expectedInR(table: Table, id: string, text: string, rClass: string): st
   if (rClass === "integer" || rClass === "numeric") return Number(text).toPrecision(17);
   return text;
 }
+
+describe("alters.csv and ties.csv", () => {
+  it("are what toCsv writes of the typed rows the other formats take (written from lines laid out in the workers)", () => {
+    expect(readFileSync(path.join(out, "alters.csv"), "utf8")).toBe(toCsv(tableOfStream(analysis.alters)));
+    expect(readFileSync(path.join(out, "ties.csv"), "utf8")).toBe(toCsv(tableOfStream(analysis.ties)));
+  });
+});
 
 describe("netsp analyse --format r: netsp.R in R", () => {
   it.each(["measures", "alters", "ties"])("%s: every column and value equal to the CSV, labels from the registry, protocol and config", (name) => {

@@ -42,7 +42,7 @@ describe("no alter name in any output of the thesis study", () => {
 
   beforeAll(() => {
     const out = path.join(tempDir(), "results");
-    const analyse = runBin(["analyse", THESIS, "--out", out, "--format", "csv,md,json,xlsx", "--report"], {
+    const analyse = runBin(["analyse", THESIS, "--out", out, "--format", "csv,md,json,xlsx,sav,dta,r,graphml", "--report"], {
       timeoutMs: 60_000,
     });
     expect(analyse.code, analyse.stderr).toBe(0);

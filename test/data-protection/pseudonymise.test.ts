@@ -104,7 +104,7 @@ describe("netsp analyse --pseudonymise on the thesis study", () => {
     withReport = runBin(["analyse", "--help"]).stdout.includes("--report");
     out = path.join(tempDir(), "results");
     run = runBin(
-      ["analyse", THESIS, "--out", out, "--format", "json,xlsx", "--pseudonymise-key", keyFile(KEY), ...(withReport ? ["--report"] : [])],
+      ["analyse", THESIS, "--out", out, "--format", "json,xlsx,sav,dta,r,graphml", "--pseudonymise-key", keyFile(KEY), ...(withReport ? ["--report"] : [])],
       { timeoutMs: 60_000 },
     );
   }, 90_000);

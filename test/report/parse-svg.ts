@@ -3,14 +3,21 @@ import { SaxesParser } from "saxes";
 /** For tests: an element of a parsed XML document. */
 export interface XmlElement {
   name: string;
+  /** Its namespace URI. */
+  uri: string;
   attributes: Record<string, string>;
   children: XmlElement[];
   /** Text directly inside the element. */
   text: string;
 }
 
-/** Parses XML with saxes (namespace-aware, strict): throws on anything not well-formed. Returns the root. */
+/** Parses SVG with saxes (namespace-aware, strict): throws on anything not well-formed or outside the SVG namespace. */
 export function parseXml(xml: string): XmlElement {
+  return parseXmlIn(xml, "http://www.w3.org/2000/svg", "SVG");
+}
+
+/** Parses XML with saxes (namespace-aware, strict): throws on anything not well-formed, or with an element outside `namespace`. Returns the root. */
+export function parseXmlIn(xml: string, namespace: string, name: string): XmlElement {
   const parser = new SaxesParser({ xmlns: true });
   const stack: XmlElement[] = [];
   let root: XmlElement | undefined;
@@ -20,8 +27,8 @@ export function parseXml(xml: string): XmlElement {
   parser.on("opentag", (tag) => {
     const attributes: Record<string, string> = {};
     for (const [name, a] of Object.entries(tag.attributes)) attributes[name] = typeof a === "string" ? a : a.value;
-    const element: XmlElement = { name: tag.local, attributes, children: [], text: "" };
-    if (tag.uri !== "http://www.w3.org/2000/svg") throw new Error(`element <${tag.name}> is not in the SVG namespace (uri "${tag.uri}")`);
+    const element: XmlElement = { name: tag.local, uri: tag.uri, attributes, children: [], text: "" };
+    if (tag.uri !== namespace) throw new Error(`element <${tag.name}> is not in the ${name} namespace (uri "${tag.uri}")`);
     if (stack.length > 0) stack[stack.length - 1].children.push(element);
     else root = element;
     stack.push(element);

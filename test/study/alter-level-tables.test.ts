@@ -3,7 +3,7 @@ import { makeStudyPlan, type Codebook, type StudyConfig } from "../../src/model/
 import { alterLevelSpec } from "../../src/study/alter-level-spec.js";
 import { alterLevelTables } from "../../src/study/alter-level-tables.js";
 import { AlterLevelStore } from "../../src/study/alter-level-store.js";
-import { tableOfStream } from "../../src/tables/index.js";
+import { csvChunks, tableOfStream, toCsv } from "../../src/tables/index.js";
 import { measureEgo, type EgoRowSpec } from "../../src/study/measure-ego.js";
 import { makeNetwork } from "../graph/network-builder.js";
 
@@ -44,7 +44,7 @@ const config: StudyConfig = {
 function tables() {
   const book = codebook();
   const plan = makeStudyPlan(book, config);
-  const alterLevel = alterLevelSpec(book, plan);
+  const alterLevel = alterLevelSpec(book, plan, true);
   const spec: EgoRowSpec = { plan, groups: [{ id: "sector", variable: "sector" }], columns: [], tracked: [], open: [], alterLevel };
   const e1 = makeNetwork({
     egoId: "e1",
@@ -64,12 +64,18 @@ function tables() {
     const m = measureEgo(n, spec);
     return { row: m.row, index: store.add(m.alterLevel!) };
   });
-  const made = alterLevelTables({ store, egos, egoColumns: [{ id: "sector", description: "Ego's sector" }], edgeTypes: ["work", "advice"] });
-  return { alters: tableOfStream(made.alters), ties: tableOfStream(made.ties), counts: [made.alters.rowCount, made.ties.rowCount], notes: made.notes };
+  const made = alterLevelTables({ store, egos, egoColumns: [{ id: "sector", description: "Ego's sector" }] });
+  return {
+    alters: tableOfStream(made.alters),
+    ties: tableOfStream(made.ties),
+    csv: [[...csvChunks(made.alters)].join(""), [...csvChunks(made.ties)].join("")],
+    counts: [made.alters.rowCount, made.ties.rowCount],
+    notes: made.notes,
+  };
 }
 
 describe("alterLevelTables", () => {
-  const { alters, ties, notes, counts } = tables();
+  const { alters, ties, notes, counts, csv } = tables();
   const col = (id: string) => alters.rows.map((r) => r[id]);
 
   it("lays out the columns: ids, variables (no identifying ones), structure, same_, ego_", () => {
@@ -112,6 +118,11 @@ describe("alterLevelTables", () => {
     expect(col("ego_sector")).toEqual(["health", "health", "health", "health", "health", "vcs"]);
   });
 
+  it("writes the CSV from the stored lines (re-laid out for services' 0/1 columns) as toCsv writes the typed rows", () => {
+    expect(csv[0]).toBe(toCsv(alters));
+    expect(csv[1]).toBe(toCsv(ties));
+  });
+
   it("counts its rows without reading them again", () => {
     expect(counts).toEqual([6, 2]);
   });
@@ -122,5 +133,26 @@ describe("alterLevelTables", () => {
       { ego_id: "e1", from: "A1", to: "A2", work: 1, advice: 1, multiplex: 2 },
       { ego_id: "e1", from: "A2", to: "A3", work: 1, advice: 0, multiplex: 1 },
     ]);
+  });
+});
+
+describe("alterLevelTables: ties re-laid out", () => {
+  it("an edge type the codebook lacks and a multi-select tie variable: the CSV from the lines equals toCsv of the typed rows", () => {
+    const book = codebook();
+    book.edge.work = { topics: { name: "topics", type: "categorical", options: [{ value: "food", label: "Food" }, { value: "debt", label: "Debt" }], role: "metadata" } };
+    const plan = makeStudyPlan(book, {});
+    const alterLevel = alterLevelSpec(book, plan, true);
+    const spec: EgoRowSpec = { plan, groups: [], columns: [], tracked: [], open: [], alterLevel };
+    const network = makeNetwork({ egoId: "e1", alters: ["a", "b", "c"], ties: [["a", "b", "work"], ["b", "c", "kin"], ["a", "c", "work"]] });
+    network.ties[0]!.attributes = { topics: ["food", "debt"] };
+    network.ties[2]!.attributes = { topics: [] };
+    const store = new AlterLevelStore(alterLevel);
+    const m = measureEgo(network, spec);
+    const made = alterLevelTables({ store, egos: [{ row: m.row, index: store.add(m.alterLevel!) }], egoColumns: [] });
+    const ties = tableOfStream(made.ties);
+    expect(ties.columns.map((c) => c.id)).toEqual(["ego_id", "from", "to", "work", "advice", "kin", "multiplex", "topics_food", "topics_debt"]);
+    expect(ties.rows.map((r) => [r.kin, r.topics_food, r.topics_debt])).toEqual([[0, 1, 1], [1, null, null], [0, 0, 0]]);
+    expect([...csvChunks(made.ties)].join("")).toBe(toCsv(ties));
+    expect([...csvChunks(made.alters)].join("")).toBe(toCsv(tableOfStream(made.alters)));
   });
 });

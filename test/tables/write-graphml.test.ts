@@ -3,8 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseXmlIn, type XmlElement } from "../report/parse-svg.js";
 import type { Cell, Table } from "../../src/model/index.js";
 import { toGraphml, toGraphmlBytes } from "../../src/tables/index.js";
 
@@ -158,38 +158,8 @@ function readWithNetworkx(file: string): NetworkxRead {
   return JSON.parse(result.stdout) as NetworkxRead;
 }
 
-interface XmlElement {
-  name: string;
-  uri: string;
-  attributes: Record<string, string>;
-  children: XmlElement[];
-  text: string;
-}
-
-/** Parses with saxes (strict, namespace-aware): throws on anything not well-formed. */
-function parseXml(xml: string): XmlElement {
-  const parser = new SaxesParser({ xmlns: true });
-  const stack: XmlElement[] = [];
-  let root: XmlElement | undefined;
-  parser.on("error", (e) => {
-    throw e;
-  });
-  parser.on("opentag", (tag) => {
-    const attributes: Record<string, string> = {};
-    for (const [name, a] of Object.entries(tag.attributes)) attributes[name] = typeof a === "string" ? a : a.value;
-    const element: XmlElement = { name: tag.local, uri: tag.uri, attributes, children: [], text: "" };
-    if (stack.length > 0) stack[stack.length - 1].children.push(element);
-    else root = element;
-    stack.push(element);
-  });
-  parser.on("text", (t) => {
-    if (stack.length > 0) stack[stack.length - 1].text += t;
-  });
-  parser.on("closetag", () => void stack.pop());
-  parser.write(xml).close();
-  if (!root) throw new Error("no root element");
-  return root;
-}
+/** Parses with saxes (strict, namespace-aware): throws on anything not well-formed or outside GraphML's namespace. */
+const parseXml = (xml: string): XmlElement => parseXmlIn(xml, GRAPHML_NS, "GraphML");
 
 const all = (root: XmlElement, name: string): XmlElement[] => [
   ...(root.name === name ? [root] : []),

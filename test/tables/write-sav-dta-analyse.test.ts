@@ -22,7 +22,7 @@ beforeAll(async () => {
   const out = path.join(root, "out");
   const cli = await runCli(["analyse", THESIS, "--out", out, "--format", "sav,dta", "--quiet"]);
   if (cli.exitCode !== 0) throw new Error(`analyse failed: ${cli.stderr}`);
-  const analysis = await analyseStudy({ input: THESIS });
+  const analysis = await analyseStudy({ input: THESIS, typedAlterLevel: true });
   tables = [
     { file: "measures", table: analysis.measures },
     { file: "alters", table: tableOfStream(analysis.alters) },

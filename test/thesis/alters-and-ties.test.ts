@@ -26,7 +26,7 @@ let ties: Row[];
 let measures: Row[];
 
 beforeAll(async () => {
-  const out = path.join(await mkdtemp(path.join(tmpdir(), "netsp-alters-")), "out");
+  const out = path.join(await mkdtemp(path.join(tmpdir(), "netsp-thesis-alters-")), "out");
   const cli = await runCli(["analyse", "fixtures/thesis", "--out", out, "--quiet"]);
   if (cli.exitCode !== 0) throw new Error(`analyse failed: ${cli.stderr}`);
   const read = async (name: string) => parse(await readFile(path.join(out, name), "utf8"), { columns: true }) as Row[];
