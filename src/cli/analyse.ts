@@ -38,6 +38,8 @@ interface AnalyseCliOptions extends StudyCliOptions {
   keepGoing?: boolean;
   includeText?: boolean;
   report?: boolean;
+  /** commander's `--no-alters`: false when given. */
+  alters?: boolean;
   quiet?: boolean;
 }
 
@@ -64,7 +66,8 @@ export function analyseCommand(): Command {
       .addOption(new Option("--force", "replace an --out folder that netsp did not create"))
       .addOption(new Option("--keep-going", "leave out egos whose data have errors instead of stopping"))
       .addOption(new Option("--include-text", "no longer accepted: text and datetime variables are personal data; declare one in the config instead").hideHelp())
-      .addOption(new Option("--report", "also write report.html: tables, charts and sociograms in one self-contained page (see netsp report)")),
+      .addOption(new Option("--report", "also write report.html: tables, charts and sociograms in one self-contained page (see netsp report)"))
+      .addOption(new Option("--no-alters", "leave out alters.csv and ties.csv (about half the time of a very large study goes to them)")),
     { jobs: true, pseudonymise: true },
   )
     .addOption(sharedOptions.quiet())
@@ -114,6 +117,9 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   for (const f of formats) {
     if (!EXTRA_FORMATS.includes(f)) throw new UsageError(`--format: "${f}" is not one of ${EXTRA_FORMATS.join(", ")}`);
   }
+  if (options.alters === false && formats.has("graphml")) {
+    throw new UsageError("--format graphml writes the alters and ties of each sociogram: it cannot go with --no-alters");
+  }
   const cwd = process.cwd();
   const outDir = path.resolve(cwd, options.out);
   checkKeyOutsideOutput(options, outDir);
@@ -133,6 +139,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
       keepGoing: options.keepGoing,
       pseudonymiser,
       jobs: options.jobs,
+      alterLevel: options.alters !== false,
       typedAlterLevel: WHOLE_TABLE_FORMATS.some((f) => formats.has(f)),
       onOpened: ({ dataset, configPath }) => {
         hashing = describeInputFiles([...dataset.files, ...(configPath ? [configPath] : [])], cwd, hashSignal);
@@ -176,7 +183,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   }
   const alters = whole ? tableOfStream(analysis.alters) : undefined;
   const ties = whole ? tableOfStream(analysis.ties) : undefined;
-  const dataTables = alters && ties ? [analysis.measures, alters, ties] : [analysis.measures];
+  const dataTables = alters && ties && options.alters !== false ? [analysis.measures, alters, ties] : [analysis.measures];
   const allTables: Table[] = [...dataTables, ...analysis.tables.map((t) => t.data)];
   // SPSS and Stata files, and the columns they had to rename (listed in report.md).
   const renamed: Array<{ file: string; id: string; name: string }> = [];
@@ -189,8 +196,10 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
     }
   };
   files.set("measures.csv", toCsv(analysis.measures));
-  files.set("alters.csv", csvChunks(analysis.alters));
-  files.set("ties.csv", csvChunks(analysis.ties));
+  if (options.alters !== false) {
+    files.set("alters.csv", csvChunks(analysis.alters));
+    files.set("ties.csv", csvChunks(analysis.ties));
+  }
   for (const t of dataTables) {
     if (formats.has("json")) files.set(`${t.name}.json`, toJson(t));
     statistical(t.name, t);
@@ -198,11 +207,11 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   if (formats.has("r")) {
     const script = toRScript(
       dataTables.map((t) => ({ table: t, file: `${t.name}.csv` })),
-      { egor: { egos: "measures", alters: "alters", ties: "ties" } },
+      dataTables.length === 3 ? { egor: { egos: "measures", alters: "alters", ties: "ties" } } : {},
     );
     files.set("netsp.R", script);
   }
-  if (alters && ties && formats.has("graphml")) files.set("ego-networks.graphml", toGraphmlBytes(alters, ties));
+  if (alters && ties && options.alters !== false && formats.has("graphml")) files.set("ego-networks.graphml", toGraphmlBytes(alters, ties));
   for (const t of analysis.tables) {
     files.set(`${t.name}.csv`, toCsv(t.data));
     files.set(`${t.name}.md`, t.markdown);
@@ -305,8 +314,10 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   if (warningCount > 0) warn(`${warningCount} warning${warningCount === 1 ? "" : "s"}: see report.md`);
   info(`Wrote ${analysis.tables.length} table${analysis.tables.length === 1 ? "" : "s"} and the data files to ${style.bold(relativePath(outDir, base))}/`);
   info(`  ${"measures.csv".padEnd(28)} one row per ego: every measure`);
-  info(`  ${"alters.csv".padEnd(28)} one row per alter: its variables, its place in the sociogram, the ego's variables`);
-  info(`  ${"ties.csv".padEnd(28)} one row per alter–alter tie: its edge types`);
+  if (options.alters !== false) {
+    info(`  ${"alters.csv".padEnd(28)} one row per alter: its variables, its place in the sociogram, the ego's variables`);
+    info(`  ${"ties.csv".padEnd(28)} one row per alter–alter tie: its edge types`);
+  }
   for (const t of analysis.tables) info(`  ${t.name.padEnd(28)} ${t.title}`);
   info(`  ${"report.md".padEnd(28)} every table, inputs and warnings`);
   info(`  ${"run.json".padEnd(28)} provenance: versions, config hash, input SHA-256s, timings`);

@@ -194,49 +194,51 @@ function layout(v: LevelVariable, several: boolean, seen: ReadonlySet<string>, a
  * alters.csv from the stored lines: each line with ego_id and alter_id before it and the ego's columns after
  * it; re-laid out field by field only when a categorical became several 0/1 columns.
  */
-function* alterCsv(input: AlterLevelInput, columns: readonly Column[], layouts: readonly Layout[]): Generator<string> {
-  yield csvHeader(columns);
+function alterCsv(input: AlterLevelInput, columns: readonly Column[], layouts: readonly Layout[]): Generator<string> {
   const relayout = layouts.some((l) => l.expands);
-  for (const e of input.egos) {
-    const { alters, notes } = input.store.lines(e.index);
-    const id = csvField(csvCell(e.row.ego_id ?? null));
+  return csvFromLines(input, columns, "alters", (e, id) => {
     const ego = input.egoColumns.map((c) => "," + csvField(csvCell(e.row[c.id] ?? null))).join("");
-    const lines = alters.split("\n");
-    let out = "";
-    for (let i = 0; i < lines.length - 1; i++) {
-      let line = lines[i];
+    return (line, i, notes) => {
       if (relayout) {
         const fields = splitCsvLine(line);
         const variables = layouts.flatMap((l, k) => l.fields(fields[2 + k], i, notes));
         line = [...fields.slice(0, 2), ...variables, ...fields.slice(2 + layouts.length)].join(",");
       }
-      out += `${id},A${i + 1},${line}${ego}\n`;
-    }
-    yield out;
-  }
+      return `${id},A${i + 1},${line}${ego}\n`;
+    };
+  });
 }
 
 /** ties.csv from the stored lines: ego_id before each; re-laid out when there are extra edge types or 0/1 columns. */
-function* tieCsv(input: AlterLevelInput, columns: readonly Column[], layouts: readonly Layout[], extraTypes: readonly string[]): Generator<string> {
-  yield csvHeader(columns);
+function tieCsv(input: AlterLevelInput, columns: readonly Column[], layouts: readonly Layout[], extraTypes: readonly string[]): Generator<string> {
   const relayout = extraTypes.length > 0 || layouts.some((l) => l.expands);
   const known = input.store.spec.tieTypes.length;
-  for (const e of input.egos) {
-    const { ties, notes } = input.store.lines(e.index);
-    const id = csvField(csvCell(e.row.ego_id ?? null));
-    const lines = ties.split("\n");
-    let out = "";
-    for (let i = 0; i < lines.length - 1; i++) {
-      let line = lines[i];
-      if (relayout) {
-        const fields = splitCsvLine(line);
-        const extra = notes?.extraTypes.find(([t]) => t === i)?.[1] ?? [];
-        const at = 2 + known + 1; // from, to, the known types' flags, multiplex
-        const variables = layouts.flatMap((l, k) => l.fields(fields[at + k], i, notes));
-        line = [...fields.slice(0, 2 + known), ...extraTypes.map((t) => (extra.includes(t) ? "1" : "0")), fields[2 + known], ...variables].join(",");
-      }
-      out += `${id},${line}\n`;
+  return csvFromLines(input, columns, "ties", (_, id) => (line, i, notes) => {
+    if (relayout) {
+      const fields = splitCsvLine(line);
+      const extra = notes?.extraTypes.find(([t]) => t === i)?.[1] ?? [];
+      const at = 2 + known + 1; // from, to, the known types' flags, multiplex
+      const variables = layouts.flatMap((l, k) => l.fields(fields[at + k], i, notes));
+      line = [...fields.slice(0, 2 + known), ...extraTypes.map((t) => (extra.includes(t) ? "1" : "0")), fields[2 + known], ...variables].join(",");
     }
+    return `${id},${line}\n`;
+  });
+}
+
+/** The header, then per ego (in output order) its stored lines of one kind, each made a row by `rowOf`. */
+function* csvFromLines(
+  input: AlterLevelInput,
+  columns: readonly Column[],
+  kind: "alters" | "ties",
+  rowOf: (e: EgoAlterLevel, id: string) => (line: string, i: number, notes: LineNotes | undefined) => string,
+): Generator<string> {
+  yield csvHeader(columns);
+  for (const e of input.egos) {
+    const stored = input.store.lines(e.index);
+    const row = rowOf(e, csvField(csvCell(e.row.ego_id ?? null)));
+    const lines = stored[kind].split("\n");
+    let out = "";
+    for (let i = 0; i < lines.length - 1; i++) out += row(lines[i], i, stored.notes);
     yield out;
   }
 }

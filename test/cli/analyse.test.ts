@@ -120,3 +120,21 @@ describe("a study folder with a config", () => {
     expect(result.results[0].groups.map((g: { level: string; n: number }) => [g.level, g.n])).toEqual([["high", 3], ["low", 2]]);
   });
 });
+
+describe("netsp analyse --no-alters", () => {
+  it("leaves out alters.csv and ties.csv and changes nothing else; refuses --format graphml with it (exit 2)", async () => {
+    const root = await tmp();
+    const all = await runCli(["analyse", RADAR, "--out", path.join(root, "all"), "--quiet"]);
+    const none = await runCli(["analyse", RADAR, "--out", path.join(root, "none"), "--no-alters", "--quiet"]);
+    expect([all.exitCode, none.exitCode]).toEqual([0, 0]);
+    const withAlters = await tableFiles(path.join(root, "all"));
+    const without = await tableFiles(path.join(root, "none"));
+    expect([...withAlters.keys()]).toEqual(expect.arrayContaining(["alters.csv", "ties.csv"]));
+    expect([...without.keys()]).toEqual([...withAlters.keys()].filter((f) => f !== "alters.csv" && f !== "ties.csv"));
+    for (const [name, text] of without) if (name !== "report.md") expect(text, name).toBe(withAlters.get(name));
+    expect(without.get("report.md")).toBe(withAlters.get("report.md")!.replace("measures.csv, alters.csv, ties.csv,", "measures.csv,"));
+    const refused = await runCli(["analyse", RADAR, "--out", path.join(root, "g"), "--no-alters", "--format", "graphml"]);
+    expect(refused.exitCode).toBe(2);
+    expect(refused.stderr).toContain("cannot go with --no-alters");
+  });
+});
