@@ -16,12 +16,14 @@ let tables: Array<{ file: string; table: Table }>;
 let sav: HavenFile[];
 let dta: HavenFile[];
 let pspp: { output: string; data: string[][][] };
+let report: string;
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(os.tmpdir(), "netsp-sav-dta-"));
   const out = path.join(root, "out");
   const cli = await runCli(["analyse", THESIS, "--out", out, "--format", "sav,dta", "--quiet"]);
   if (cli.exitCode !== 0) throw new Error(`analyse failed: ${cli.stderr}`);
+  report = readFileSync(path.join(out, "report.md"), "utf8");
   const analysis = await analyseStudy({ input: THESIS, typedAlterLevel: true });
   tables = [
     { file: "measures", table: analysis.measures },
@@ -68,6 +70,13 @@ describe("netsp analyse --format sav,dta", () => {
     expect(measures.columns.find((c) => c.id === "max_k")?.description).toBe("Max k");
     expect(sav).toHaveLength(tables.length);
     expect(dta).toHaveLength(tables.length);
+  });
+
+  it("report.md lists each column renamed for SPSS or Stata, file by file", () => {
+    // `to` is a reserved word in SPSS (TO), legal in Stata; participants' `all` likewise (ALL).
+    expect(report).toContain("| ties.sav | `to` | `to_` |");
+    expect(report).toContain("| participants.sav | `all` | `all_` |");
+    expect(report).not.toContain("| ties.dta | `to`");
   });
 
   for (const reader of ["haven read_sav", "haven read_dta", "PSPP"] as const) {
