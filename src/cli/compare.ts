@@ -1,5 +1,6 @@
 import { Command, Option } from "commander";
 import { UsageError } from "../errors.js";
+import { P_ADJUST_METHODS, type PAdjustMethod } from "../stats/index.js";
 import { DEFAULT_COMPARE_MEASURES, buildComparison } from "../tables/build-comparison.js";
 import { compareJson, type ComparisonReport } from "../tables/compare-report.js";
 import { compareSpssTables } from "../tables/compare-spss-tables.js";
@@ -19,6 +20,7 @@ interface CompareOptions extends StudyCliOptions {
   format?: "csv" | "md" | "json";
   out?: string;
   layout: "default" | "spss";
+  adjust: PAdjustMethod;
 }
 
 /** `netsp compare`: group comparison of per-ego measures. */
@@ -36,6 +38,11 @@ export function compareCommand(): Command {
       .addOption(sharedOptions.format(["csv", "md", "json"]))
       .addOption(sharedOptions.out())
       .addOption(
+        new Option("--adjust <method>", "adjust the measures' p-values for multiplicity, beside the unadjusted ones: holm, bonferroni, bh (Benjamini–Hochberg), none")
+          .choices([...P_ADJUST_METHODS])
+          .default("none"),
+      )
+      .addOption(
         new Option("--layout <layout>", "table layout: default, or spss (Ranks and Test Statistics tables as SPSS prints them)")
           .choices(["default", "spss"])
           .default("default"),
@@ -49,6 +56,7 @@ Examples:
   $ netsp compare measures.csv --by lw_question_asked --measures network_size,excluded_alters --layout spss
   $ netsp compare --by deprivation                       data and aliases from netsp.config.json here
   $ netsp compare ./export --by employer --levels PCN,VCS --format json --out compare.json
+  $ netsp compare --by deprivation --adjust holm         Holm-adjusted p over the measures, beside p
 
 Statistics: Z is tie-corrected without continuity correction (as SPSS); the exact p is the permutation
 distribution of the rank sum given the midranks (as R coin). Missing values are left out, per measure.`,
@@ -79,6 +87,7 @@ async function runCompare(input: string | undefined, options: CompareOptions): P
     levels: splitList(options.levels),
     source: rows.source,
     rowLines: rows.rowLines,
+    adjust: options.adjust,
   });
   for (const w of warnings) warn(w);
   await writeOutput(renderComparison(report, format, options.layout), options.out);

@@ -17,6 +17,8 @@ export * from "./mann-whitney.js";
 export * from "./kruskal-wallis.js";
 export * from "./holm.js";
 export * from "./bonferroni.js";
+export * from "./benjamini-hochberg.js";
+export * from "./adjust-p-values.js";
 export * from "./dunn.js";
 export * from "./pairwise-mann-whitney.js";
 export * from "./correlation-result.js";

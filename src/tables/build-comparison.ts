@@ -2,7 +2,7 @@ import { didYouMean } from "../did-you-mean.js";
 import { UsageError } from "../errors.js";
 import { resolveAlias } from "../model/resolve-alias.js";
 import type { GroupConfig, StudyConfig } from "../model/index.js";
-import { compareGroups } from "../stats/index.js";
+import { adjustPValues, compareGroups, type PAdjustMethod } from "../stats/index.js";
 import type { ComparisonReport } from "./compare-report.js";
 import { formatNumber } from "./format-number.js";
 import { groupLevel, LevelTally, mergedSpellingWarning, refuseSparseGroups } from "./group-level.js";
@@ -34,6 +34,8 @@ export interface ComparisonRequest {
   source: string;
   /** Line of each row in its CSV, for messages. */
   rowLines?: readonly number[];
+  /** `--adjust`: adjust the measures' p-values (the family the comparison table shows); default none. */
+  adjust?: PAdjustMethod;
 }
 
 /**
@@ -89,7 +91,15 @@ export function buildComparison(table: Table, config: StudyConfig, request: Comp
       ),
     })),
   };
+  if (request.adjust !== undefined && request.adjust !== "none") report.adjusted = adjustedFamily(report, request.adjust);
   return { report, warnings };
+}
+
+/** Each measure's test p (Mann–Whitney or Kruskal–Wallis) and exact p, adjusted over the measures. */
+function adjustedFamily(report: ComparisonReport, method: PAdjustMethod): NonNullable<ComparisonReport["adjusted"]> {
+  const p = report.results.map(({ comparison: c }) => (c.mannWhitney ?? c.kruskalWallis)?.p ?? null);
+  const exact = report.results.map(({ comparison: c }) => c.mannWhitney?.pExact ?? null);
+  return { method, p: adjustPValues(p, method), pExact: adjustPValues(exact, method) };
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GroupComparison, LevelSummary, PairComparison } from "../stats/index.js";
+import type { GroupComparison, LevelSummary, PAdjustMethod, PairComparison } from "../stats/index.js";
 import { jsonNumberGuard } from "./write-json.js";
 
 /** The results of `netsp compare`: one comparison per measure across the levels of one grouping variable. */
@@ -13,6 +13,11 @@ export interface ComparisonReport {
   results: Array<{ measure: string; comparison: GroupComparison }>;
   /** Where the rows came from. */
   source?: string;
+  /**
+   * With `--adjust`: each result's p and exact p (Mann–Whitney only) adjusted over the measures of the
+   * comparison, in the order of `results` (the unadjusted values stay in the results).
+   */
+  adjusted?: { method: PAdjustMethod; p: Array<number | null>; pExact: Array<number | null> };
 }
 
 /**
@@ -26,7 +31,13 @@ export function compareJson(report: ComparisonReport): string {
     by: report.by,
     levels: report.levels,
     ...(report.source !== undefined ? { source: report.source } : {}),
-    results: report.results.map(({ measure, comparison }) => resultJson(measure, comparison, report.labels)),
+    ...(report.adjusted !== undefined ? { adjust: report.adjusted.method } : {}),
+    results: report.results.map(({ measure, comparison }, i) => ({
+      ...resultJson(measure, comparison, report.labels),
+      ...(report.adjusted !== undefined
+        ? { p_adjusted: report.adjusted.p[i], ...(comparison.test === "mann-whitney" ? { p_exact_adjusted: report.adjusted.pExact[i] } : {}) }
+        : {}),
+    })),
   };
   return JSON.stringify(out, jsonNumberGuard, 2) + "\n";
 }

@@ -1,4 +1,4 @@
-import type { GroupComparison } from "../stats/index.js";
+import { P_ADJUST_LABELS, type GroupComparison } from "../stats/index.js";
 import type { ComparisonReport } from "./compare-report.js";
 import type { Cell, Column, Table } from "../model/table.js";
 
@@ -39,26 +39,27 @@ export function compareTables(report: ComparisonReport): Table[] {
         columns: withNote([
           { id: "measure" }, { id: "u", label: "U", decimals: 3 }, { id: "w", label: "W", decimals: 3 },
           { id: "z", label: "Z", decimals: 3 }, { id: "p", decimals: 3 }, { id: "p_exact", label: "exact p", decimals: 3 },
+          ...adjustedColumns(report, true),
           { id: "r", decimals: 3 }, { id: "rank_biserial", label: "rank-biserial", decimals: 3 },
         ], report),
-        rows: report.results.map(({ measure, comparison: c }) => {
+        rows: report.results.map(({ measure, comparison: c }, i) => {
           const t = c.mannWhitney!;
-          return { measure, u: t.u, w: t.w, z: t.z, p: t.p, p_exact: t.pExact, r: t.r, rank_biserial: t.rankBiserial, note: noteOf(c) };
+          return { measure, u: t.u, w: t.w, z: t.z, p: t.p, p_exact: t.pExact, ...adjustedCells(report, i), r: t.r, rank_biserial: t.rankBiserial, note: noteOf(c) };
         }),
-        notes: [NOTE_MW],
+        notes: [NOTE_MW, ...adjustNote(report)],
       }
     : {
         name: "compare-tests",
         title: "Kruskal–Wallis test",
         columns: withNote([
           { id: "measure" }, { id: "n", label: "N" }, { id: "h", label: "H", decimals: 3 }, { id: "df" },
-          { id: "p", decimals: 3 }, { id: "epsilon_squared", label: "ε²", decimals: 3 },
+          { id: "p", decimals: 3 }, ...adjustedColumns(report, false), { id: "epsilon_squared", label: "ε²", decimals: 3 },
         ], report),
-        rows: report.results.map(({ measure, comparison: c }) => {
+        rows: report.results.map(({ measure, comparison: c }, i) => {
           const t = c.kruskalWallis!;
-          return { measure, n: t.n, h: t.h, df: t.df, p: t.p, epsilon_squared: t.epsilonSquared, note: noteOf(c) };
+          return { measure, n: t.n, h: t.h, df: t.df, p: t.p, p_adjusted: report.adjusted?.p[i] ?? null, epsilon_squared: t.epsilonSquared, note: noteOf(c) };
         }),
-        notes: [NOTE_KW],
+        notes: [NOTE_KW, ...adjustNote(report)],
       };
   const tables = [groups, tests];
   if (!twoLevels) {
@@ -81,6 +82,27 @@ export function compareTables(report: ComparisonReport): Table[] {
   return tables;
 }
 
+/** With --adjust: the adjusted p column(s), labelled with the method. */
+function adjustedColumns(report: ComparisonReport, exact: boolean): Column[] {
+  if (report.adjusted === undefined) return [];
+  const method = P_ADJUST_LABELS[report.adjusted.method];
+  return [
+    { id: "p_adjusted", label: `p (${method})`, decimals: 3 },
+    ...(exact ? [{ id: "p_exact_adjusted", label: `exact p (${method})`, decimals: 3 }] : []),
+  ];
+}
+
+function adjustedCells(report: ComparisonReport, i: number): Record<string, Cell> {
+  if (report.adjusted === undefined) return {};
+  return { p_adjusted: report.adjusted.p[i], p_exact_adjusted: report.adjusted.pExact[i] };
+}
+
+function adjustNote(report: ComparisonReport): string[] {
+  if (report.adjusted === undefined) return [];
+  const measures = report.results.length;
+  return [`${P_ADJUST_LABELS[report.adjusted.method]}-adjusted p over the ${measures} measure${measures === 1 ? "" : "s"} of this table (= R p.adjust), beside the unadjusted p.`];
+}
+
 /**
  * The comparison as one CSV-ready table: for each measure an overall row (test `mann-whitney` or
  * `kruskal-wallis`, with n, median, mean rank and rank sum of every level in its own columns), then for three or
@@ -95,14 +117,19 @@ export function compareCsvTable(report: ComparisonReport): Table {
   const statColumns = twoLevels
     ? ["u", "w", "z", "p", "p_exact", "r", "rank_biserial"]
     : ["h", "df", "p", "epsilon_squared", "u", "w", "z", "p_exact", "p_holm", "dunn_z", "dunn_p", "dunn_p_bonferroni", "dunn_p_holm"];
+  const adjusted = report.adjusted === undefined ? [] : twoLevels ? ["p_adjusted", "p_exact_adjusted"] : ["p_adjusted"];
   const columns: Column[] = [
     { id: "measure" }, { id: "test" }, { id: "level_a" }, { id: "level_b" }, { id: "n" }, ...levelColumns,
-    ...statColumns.map((id) => ({ id })), { id: "reason" },
+    ...[...statColumns, ...adjusted].map((id) => ({ id })), { id: "reason" },
     ...(report.results.some((r) => r.comparison.note !== null) ? [{ id: "note" }] : []),
   ];
   const rows: Array<Record<string, Cell>> = [];
-  for (const { measure, comparison: c } of report.results) {
+  for (const [i, { measure, comparison: c }] of report.results.entries()) {
     const overall: Record<string, Cell> = { measure, test: c.test, level_a: null, level_b: null, reason: c.reason, note: c.note };
+    if (report.adjusted !== undefined) {
+      overall.p_adjusted = report.adjusted.p[i];
+      if (twoLevels) overall.p_exact_adjusted = report.adjusted.pExact[i];
+    }
     for (const g of c.levels) {
       overall[`n_${g.level}`] = g.n;
       overall[`median_${g.level}`] = g.median;

@@ -5,6 +5,7 @@ import path from "node:path";
 import { parse } from "csv-parse/sync";
 import { afterAll, describe, expect, it } from "vitest";
 import { runCli } from "./run-cli.js";
+import { adjustPValues } from "../../src/stats/index.js";
 
 const dir = mkdtempSync(path.join(tmpdir(), "netsp-compare-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -237,5 +238,33 @@ describe("an interview export as input", () => {
     expect(Math.abs(size.p - 0.5065551690490403)).toBeLessThan(1e-12);
     expect(density.test).toBe("mann-whitney");
     expect(density.u).not.toBeNull();
+  });
+});
+
+describe("netsp compare --adjust", () => {
+  it("adjusts each measure's p and exact p over the measures (holm, bonferroni, bh), beside the unadjusted ones", async () => {
+    for (const method of ["holm", "bonferroni", "bh"] as const) {
+      const run = await runCli(["compare", "fixtures/thesis", "--by", "lw_question_asked", "--adjust", method, "--format", "json"]);
+      expect(run.exitCode, run.stderr).toBe(0);
+      const out = JSON.parse(run.stdout) as { adjust: string; results: Array<{ p: number | null; p_exact: number | null; p_adjusted: number | null; p_exact_adjusted: number | null }> };
+      expect(out.adjust).toBe(method);
+      expect(out.results.length).toBeGreaterThan(5);
+      expect(out.results.map((r) => r.p_adjusted)).toEqual(adjustPValues(out.results.map((r) => r.p), method));
+      expect(out.results.map((r) => r.p_exact_adjusted)).toEqual(adjustPValues(out.results.map((r) => r.p_exact), method));
+    }
+  });
+
+  it("shows the adjusted p beside p in Markdown and CSV, says what it did, and refuses an unknown method (exit 2)", async () => {
+    const md = await runCli(["compare", "fixtures/thesis", "--by", "deprivation", "--adjust", "holm", "--format", "md"]);
+    expect(md.stdout).toContain("| measure | N | H | df | p | p (Holm) | ε² |");
+    expect(md.stdout).toContain("Holm-adjusted p over the 11 measures of this table (= R p.adjust)");
+    const csv = await runCli(["compare", "fixtures/thesis", "--by", "deprivation", "--adjust", "bonferroni", "--format", "csv"]);
+    const rows = parse(csv.stdout, { columns: true }) as Array<Record<string, string>>;
+    const overall = rows.filter((r) => r.test === "kruskal-wallis");
+    expect(overall.map((r) => Number(r.p_adjusted))).toEqual(overall.map((r) => Math.min(1, Number(r.p) * overall.length)));
+    const none = await runCli(["compare", "fixtures/thesis", "--by", "deprivation", "--format", "csv"]);
+    expect(none.stdout.split("\n")[0]).not.toContain("p_adjusted");
+    const bad = await runCli(["compare", "fixtures/thesis", "--by", "deprivation", "--adjust", "fdr"]);
+    expect(bad.exitCode).toBe(2);
   });
 });
