@@ -11,6 +11,8 @@ export interface Column {
   decimals?: number;
   /** Display as a percentage (value already in 0–100), with a % sign. */
   percent?: boolean;
+  /** A p-value: displayed APA style (`.042`, `< .001`; `decimals`, default 3); CSV and JSON keep full precision. */
+  pValue?: boolean;
   /** Measurement level for SPSS and Stata files; absent: nominal for text and booleans, else scale. Other writers ignore it. */
   level?: "nominal" | "ordinal" | "scale";
   /** Labels of values (codes or categories, in order) for SPSS and Stata files. Other writers ignore them. */

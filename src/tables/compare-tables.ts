@@ -38,7 +38,7 @@ export function compareTables(report: ComparisonReport): Table[] {
         title: "Mann–Whitney U test",
         columns: withNote([
           { id: "measure" }, { id: "u", label: "U", decimals: 3 }, { id: "w", label: "W", decimals: 3 },
-          { id: "z", label: "Z", decimals: 3 }, { id: "p", decimals: 3 }, { id: "p_exact", label: "exact p", decimals: 3 },
+          { id: "z", label: "Z", decimals: 3 }, { id: "p", decimals: 3, pValue: true }, { id: "p_exact", label: "exact p", decimals: 3, pValue: true },
           ...adjustedColumns(report, true),
           { id: "r", decimals: 3 }, { id: "rank_biserial", label: "rank-biserial", decimals: 3 },
         ], report),
@@ -53,7 +53,7 @@ export function compareTables(report: ComparisonReport): Table[] {
         title: "Kruskal–Wallis test",
         columns: withNote([
           { id: "measure" }, { id: "n", label: "N" }, { id: "h", label: "H", decimals: 3 }, { id: "df" },
-          { id: "p", decimals: 3 }, ...adjustedColumns(report, false), { id: "epsilon_squared", label: "ε²", decimals: 3 },
+          { id: "p", decimals: 3, pValue: true }, ...adjustedColumns(report, false), { id: "epsilon_squared", label: "ε²", decimals: 3 },
         ], report),
         rows: report.results.map(({ measure, comparison: c }, i) => {
           const t = c.kruskalWallis!;
@@ -72,9 +72,9 @@ export function compareTables(report: ComparisonReport): Table[] {
     );
     const columns: Column[] = [
       { id: "measure" }, { id: "pair" }, { id: "u", label: "U", decimals: 3 }, { id: "z", label: "Z", decimals: 3 },
-      { id: "p", decimals: 3 }, { id: "p_exact", label: "exact p", decimals: 3 }, { id: "p_holm", label: "p (Holm)", decimals: 3 },
-      { id: "dunn_z", label: "Dunn z", decimals: 3 }, { id: "dunn_p", label: "Dunn p", decimals: 3 },
-      { id: "dunn_p_bonferroni", label: "Dunn p (Bonferroni)", decimals: 3 }, { id: "dunn_p_holm", label: "Dunn p (Holm)", decimals: 3 },
+      { id: "p", decimals: 3, pValue: true }, { id: "p_exact", label: "exact p", decimals: 3, pValue: true }, { id: "p_holm", label: "p (Holm)", decimals: 3, pValue: true },
+      { id: "dunn_z", label: "Dunn z", decimals: 3 }, { id: "dunn_p", label: "Dunn p", decimals: 3, pValue: true },
+      { id: "dunn_p_bonferroni", label: "Dunn p (Bonferroni)", decimals: 3, pValue: true }, { id: "dunn_p_holm", label: "Dunn p (Holm)", decimals: 3, pValue: true },
     ];
     if (rows.some((r) => r.note !== "")) columns.push({ id: "note" });
     tables.push({ name: "compare-pairwise", title: "Pairwise comparisons", columns, rows });
@@ -87,8 +87,8 @@ function adjustedColumns(report: ComparisonReport, exact: boolean): Column[] {
   if (report.adjusted === undefined) return [];
   const method = P_ADJUST_LABELS[report.adjusted.method];
   return [
-    { id: "p_adjusted", label: `p (${method})`, decimals: 3 },
-    ...(exact ? [{ id: "p_exact_adjusted", label: `exact p (${method})`, decimals: 3 }] : []),
+    { id: "p_adjusted", label: `p (${method})`, decimals: 3, pValue: true },
+    ...(exact ? [{ id: "p_exact_adjusted", label: `exact p (${method})`, decimals: 3, pValue: true }] : []),
   ];
 }
 

@@ -28,7 +28,7 @@ export function correlateTable(pairs: readonly CorrelationPair[], decimals?: num
     { id: "x" }, { id: "y" },
     ...(methods.size > 1 || partial ? [{ id: "method" }] : []),
     ...(partial ? [{ id: "control" }, { id: "df" }] : []),
-    { id: "n" }, { id: "r", decimals }, { id: "p", decimals }, { id: "ci_low", decimals }, { id: "ci_high", decimals },
+    { id: "n" }, { id: "r", decimals }, { id: "p", decimals, pValue: true }, { id: "ci_low", decimals }, { id: "ci_high", decimals },
   ];
   if (pairs.some((p) => p.reason !== null)) columns.push({ id: "reason" });
   const title = `${[...methods].map((m) => (m === "pearson" ? "Pearson" : "Spearman")).join(" and ")} correlation${partial ? " (partial)" : ""}`;

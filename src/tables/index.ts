@@ -14,3 +14,4 @@ export * from "./write-dta.js";
 export * from "./write-r-script.js";
 export * from "./write-graphml.js";
 export * from "./table-of-stream.js";
+export * from "./format-p-value.js";

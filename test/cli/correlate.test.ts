@@ -108,6 +108,7 @@ describe("netsp correlate", () => {
 
   it("reads a readable table on request", async () => {
     const run = await runCli(["correlate", data, "--vars", "a,b", "--format", "md"]);
-    expect(run.stdout).toContain("| a | b | 7 | 0.849 | 0.016 | 0.265 | 0.977 |");
+    // p APA style: no leading zero (r keeps its zero here).
+    expect(run.stdout).toContain("| a | b | 7 | 0.849 | .016 | 0.265 | 0.977 |");
   });
 });
