@@ -3,6 +3,7 @@ import { normalTwoSidedP } from "./normal-tail.js";
 import { midranks } from "./ranks.js";
 import { DEFAULT_MAX_EXACT_WORK, rankSumExactP } from "./rank-sum-exact-p.js";
 import { tieSum } from "./tie-sum.js";
+import { untiedExactP } from "./untied-exact-p.js";
 
 /** One group of a rank test: non-missing n, mean rank and rank sum in the pooled ranking (null when n = 0). */
 export interface RankGroup {
@@ -28,6 +29,8 @@ export interface MannWhitneyResult {
   p: number | null;
   /** Exact two-sided p from the permutation distribution of the rank sum given the midranks. */
   pExact: number | null;
+  /** SPSS Base's "Exact Sig. [2*(1-tailed Sig.)]": the untied distribution of U (untiedExactP), not corrected for ties. */
+  pExactUntied: number | null;
   /** Effect size r = Z/√N. */
   r: number | null;
   /** 2U₁/(n₁n₂) − 1: positive when the first group ranks higher. */
@@ -48,7 +51,8 @@ export interface MannWhitneyOptions {
  * pooled and ranked with midranks; U_g = R_g − n_g(n_g + 1)/2; U = min(U₁, U₂); W = rank sum of the group
  * whose U_g = U; Z = (U − n₁n₂/2)/σ with σ² = n₁n₂/12 · ((N + 1) − Σ(t³ − t)/(N(N − 1))); p = 2Φ(−|Z|)
  * (= scipy.stats.mannwhitneyu(method="asymptotic", use_continuity=False)); exact p as rankSumExactP
- * (= R coin::wilcox_test(distribution = "exact")). Missing values are dropped.
+ * (= R coin::wilcox_test(distribution = "exact")); SPSS Base's untied exact p as untiedExactP (for n₁·n₂ ≤
+ * 2,500). Missing values are dropped.
  * Undefined cases return nulls with a reason: a group with no values (nothing to compare); every value tied
  * (σ = 0: Z, p, exact p and r are undefined).
  * Reference: Mann & Whitney (1947); Hollander, Wolfe & Chicken (2014) §4.1; IBM SPSS Statistics Algorithms,
@@ -70,7 +74,7 @@ export function mannWhitney(
   if (n1 === 0 || n2 === 0) {
     return {
       groups: [emptyOrUnranked(n1), emptyOrUnranked(n2)],
-      n: N, u1: null, u2: null, u: null, w: null, z: null, p: null, pExact: null, r: null, rankBiserial: null,
+      n: N, u1: null, u2: null, u: null, w: null, z: null, p: null, pExact: null, pExactUntied: null, r: null, rankBiserial: null,
       reason: `${n1 === 0 ? "the first" : "the second"} group has no values`,
     };
   }
@@ -92,19 +96,21 @@ export function mannWhitney(
   const variance = ((n1 * n2) / 12) * (N + 1 - ties / (N * (N - 1)));
   if (ties === N * N * N - N) {
     return {
-      groups, n: N, u1, u2, u, w, z: null, p: null, pExact: null, r: null, rankBiserial,
+      groups, n: N, u1, u2, u, w, z: null, p: null, pExact: null, pExactUntied: null, r: null, rankBiserial,
       reason: "all values are tied: no variation to test (σ = 0)",
     };
   }
   const z = (u - (n1 * n2) / 2) / Math.sqrt(variance);
   let pExact: number | null = null;
+  let pExactUntied: number | null = null;
   let reason: string | null = null;
   if (options.exact !== false) {
+    pExactUntied = untiedExactP(u, n1, n2);
     const exact = rankSumExactP(ranks, n1, r1, options.maxExactWork ?? DEFAULT_MAX_EXACT_WORK);
     pExact = exact.p;
     reason = exact.reason;
   }
-  return { groups, n: N, u1, u2, u, w, z, p: normalTwoSidedP(z), pExact, r: z / Math.sqrt(N), rankBiserial, reason };
+  return { groups, n: N, u1, u2, u, w, z, p: normalTwoSidedP(z), pExact, pExactUntied, r: z / Math.sqrt(N), rankBiserial, reason };
 }
 
 function emptyOrUnranked(n: number): RankGroup {

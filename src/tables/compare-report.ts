@@ -22,7 +22,7 @@ export interface ComparisonReport {
 
 /**
  * The report as JSON: `{by, levels, source, results: [{measure, test, groups, …}]}`. Mann–Whitney results add
- * `n, u, w, z, p, p_exact, r, rank_biserial`; Kruskal–Wallis results add `n, h, df, p, epsilon_squared` and
+ * `n, u, w, z, p, p_exact, p_exact_untied (SPSS Base's Exact Sig. [2*(1-tailed Sig.)]), r, rank_biserial`; Kruskal–Wallis results add `n, h, df, p, epsilon_squared` and
  * `pairwise`. Undefined values are null with a `reason`; a number that is not finite is a bug and throws.
  * Kruskal–Wallis results also carry `note` (null, or which levels with no values were left out).
  */
@@ -47,7 +47,7 @@ function resultJson(measure: string, c: GroupComparison, labels: Record<string, 
   if (c.test === "mann-whitney") {
     const t = c.mannWhitney!;
     return {
-      measure, test: c.test, groups, n: t.n, u: t.u, w: t.w, z: t.z, p: t.p, p_exact: t.pExact, r: t.r,
+      measure, test: c.test, groups, n: t.n, u: t.u, w: t.w, z: t.z, p: t.p, p_exact: t.pExact, p_exact_untied: t.pExactUntied, r: t.r,
       rank_biserial: t.rankBiserial, reason: c.reason,
     };
   }

@@ -64,11 +64,14 @@ export function compareSpssTables(report: ComparisonReport): Table[] {
       statistic("Wilcoxon W", (i) => spssNumber(t(i).w, 3)),
       statistic("Z", (i) => spssNumber(t(i).z, 3)),
       statistic("Asymp. Sig. (2-tailed)", (i) => spssNumber(t(i).p, 3)),
+      statistic("Exact Sig. [2*(1-tailed Sig.)]", (i) => spssNumber(t(i).pExactUntied, 3)),
       statistic("Exact Sig. (2-tailed)", (i) => spssNumber(t(i).pExact, 3)),
     ];
     notes.push(
-      "Z without continuity correction. Exact Sig.: the exact permutation distribution of the rank sum given the " +
-        "midranks (ties handled exactly), which SPSS's \"Exact Sig. [2*(1-tailed Sig.)]\" is not when there are ties.",
+      "Z without continuity correction. Exact Sig. [2*(1-tailed Sig.)]: as SPSS Base prints it, twice the " +
+        "probability of a U as small under the distribution of U for untied data, not corrected for ties (empty " +
+        "beyond n₁·n₂ = 2,500). Exact Sig. (2-tailed): the exact permutation distribution of the rank sum given the " +
+        "midranks, ties handled exactly (as SPSS Exact Tests and R coin::wilcox_test); the two agree without ties.",
     );
   } else {
     const t = (i: number) => report.results[i].comparison.kruskalWallis!;

@@ -97,6 +97,16 @@ describe("Tables 6 and 7: Mann–Whitney U, LW01–LW05 (not asked) vs the other
       });
     }
   });
+
+  it("Table 7 in the SPSS layout: both exact rows, SPSS Base's untied .240 / .075 and the exact p with ties .232 / .069, with notes", async () => {
+    // .240 and .075: min(1, 2 * pwilcox(25, 5, 16)) = 0.2398 and 2 * pwilcox(18, 5, 16) = 0.0753 in R (untied U);
+    // .232 and .069: coin::wilcox_test(distribution = "exact") given the midranks (test/reference/stats).
+    const md = await readFile(path.join(out, "table07.md"), "utf8");
+    expect(md).toContain("| Exact Sig. [2*(1-tailed Sig.)] | .240 | .075 |");
+    expect(md).toContain("| Exact Sig. (2-tailed) | .232 | .069 |");
+    expect(md).toContain("not corrected for ties");
+    expect(md).toContain("ties handled exactly");
+  });
 });
 
 describe("Tables 8–11: group medians", () => {
