@@ -13,7 +13,7 @@ import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studyS
 
 interface CorrelateOptions extends StudyCliOptions {
   vars: string;
-  method: "pearson" | "spearman" | "both";
+  method: "pearson" | "spearman" | "kendall" | "both";
   control?: string;
   format?: "csv" | "md" | "json";
   out?: string;
@@ -26,7 +26,7 @@ export function correlateCommand(): Command {
       .description("Pearson and/or Spearman correlations between per-ego measures or variables, every pair, with p and 95% CI")
       .argument("[input]", "per-ego CSV (e.g. from `netsp measures`) or an interview export (default: the data in netsp.config.json)")
       .requiredOption("--vars <names>", "comma-separated variables (at least two); every pair is correlated")
-      .addOption(new Option("--method <method>", "correlation").choices(["pearson", "spearman", "both"]).default("pearson"))
+      .addOption(new Option("--method <method>", "correlation: pearson, spearman, kendall (τ-b), or both (pearson and spearman)").choices(["pearson", "spearman", "kendall", "both"]).default("pearson"))
       .option("--control <names>", "comma-separated variables to control for (partial correlation, df = n − 2 − k)")
       .addOption(sharedOptions.format(["csv", "md", "json"]))
       .addOption(sharedOptions.out()),

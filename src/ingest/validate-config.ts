@@ -84,7 +84,7 @@ const table = object(
     columns: arrayOf(tableColumn, true),
     measures: arrayOf(string, true),
     vars: arrayOf(string, true),
-    method: oneOf("pearson", "spearman", "both"),
+    method: oneOf("pearson", "spearman", "kendall", "both"),
     control: arrayOf(string),
     levels: arrayOf(string, true),
     where: excludeRule,

@@ -130,7 +130,7 @@ export interface TableConfig {
   /** Measures (compare) or variables (correlate). */
   measures?: string[];
   vars?: string[];
-  method?: "pearson" | "spearman" | "both";
+  method?: "pearson" | "spearman" | "kendall" | "both";
   control?: string[];
   levels?: string[];
   /** Restrict the egos the table uses: `{"variable": "lw_question_asked", "equals": true}`. */

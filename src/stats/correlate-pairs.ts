@@ -2,8 +2,9 @@ import type { CorrelationResult } from "./correlation-result.js";
 import { partialCorrelation } from "./partial-correlation.js";
 import { pearson } from "./pearson.js";
 import { spearman } from "./spearman.js";
+import { kendall } from "./kendall.js";
 
-export type CorrelationMethod = "pearson" | "spearman";
+export type CorrelationMethod = "pearson" | "spearman" | "kendall";
 
 export interface CorrelationPair extends CorrelationResult {
   x: string;
@@ -15,9 +16,9 @@ export interface CorrelationPair extends CorrelationResult {
 
 /**
  * Every pair of the named variables (in the order given: (1,2), (1,3), …, (2,3), …), by each method asked for;
- * with controls, the partial correlation (Spearman: on midranks). Missing values are dropped pairwise (with
+ * with controls, the partial correlation (Spearman: on midranks; Kendall has none: null with a reason). Missing values are dropped pairwise (with
  * controls: cases missing any of x, y or a control), and each result carries its n.
- * Reference: see pearson, spearman, partialCorrelation.
+ * Reference: see pearson, spearman, kendall, partialCorrelation.
  *
  * Example: correlatePairs({ a: [1, 2, 3, 4, 5], b: [2, 1, 4, 3, 5] }, ["a", "b"], ["pearson"])[0].r → 0.8.
  */
@@ -35,11 +36,15 @@ export function correlatePairs(
       const y = data[variables[j]];
       for (const method of methods) {
         const result =
-          controls.length > 0
-            ? partialCorrelation(x, y, controls, { ranks: method === "spearman" })
-            : method === "pearson"
-              ? pearson(x, y)
-              : spearman(x, y);
+          method === "kendall"
+            ? controls.length > 0
+              ? { n: 0, r: null, df: null, p: null, ciLow: null, ciHigh: null, reason: "no partial Kendall's τ: use pearson or spearman with controls" }
+              : kendall(x, y)
+            : controls.length > 0
+              ? partialCorrelation(x, y, controls, { ranks: method === "spearman" })
+              : method === "pearson"
+                ? pearson(x, y)
+                : spearman(x, y);
         out.push({ x: variables[i], y: variables[j], method, control: [...control], ...result });
       }
     }

@@ -20,6 +20,7 @@ export * from "./bonferroni.js";
 export * from "./benjamini-hochberg.js";
 export * from "./adjust-p-values.js";
 export * from "./untied-exact-p.js";
+export * from "./kendall.js";
 export * from "./dunn.js";
 export * from "./pairwise-mann-whitney.js";
 export * from "./correlation-result.js";

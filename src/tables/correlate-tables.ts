@@ -31,7 +31,8 @@ export function correlateTable(pairs: readonly CorrelationPair[], decimals?: num
     { id: "n" }, { id: "r", decimals }, { id: "p", decimals, pValue: true }, { id: "ci_low", decimals }, { id: "ci_high", decimals },
   ];
   if (pairs.some((p) => p.reason !== null)) columns.push({ id: "reason" });
-  const title = `${[...methods].map((m) => (m === "pearson" ? "Pearson" : "Spearman")).join(" and ")} correlation${partial ? " (partial)" : ""}`;
+  const name: Record<string, string> = { pearson: "Pearson", spearman: "Spearman", kendall: "Kendall τ-b" };
+  const title = `${[...methods].map((m) => name[m]).join(" and ")} correlation${partial ? " (partial)" : ""}`;
   return {
     name: "correlate",
     title,
@@ -42,13 +43,16 @@ export function correlateTable(pairs: readonly CorrelationPair[], decimals?: num
     })),
     notes: [
       "p from t = r√(df/(1 − r²)), df = n − 2 − (controls); 95% CI by Fisher's z, se = 1/√(n − 3 − controls). " +
-        "Missing values dropped pairwise; n per pair." + (methods.has("spearman") ? " Spearman: Pearson r of midranks." : ""),
+        "Missing values dropped pairwise; n per pair." + (methods.has("spearman") ? " Spearman: Pearson r of midranks." : "") +
+        (methods.has("kendall")
+          ? " Kendall: τ-b; p exact for n < 50 without ties, else from z = S/σ with σ corrected for ties (= R cor.test); no confidence interval."
+          : ""),
     ],
   };
 }
 
 /** `{method, control?, pairs: [{x, y, method?, control?, n, r, p, ci_low, ci_high, df, reason}]}`. */
-export function correlateJson(pairs: readonly CorrelationPair[], method: "pearson" | "spearman" | "both", control: readonly string[]): string {
+export function correlateJson(pairs: readonly CorrelationPair[], method: "pearson" | "spearman" | "kendall" | "both", control: readonly string[]): string {
   const out = {
     method,
     ...(control.length > 0 ? { control } : {}),

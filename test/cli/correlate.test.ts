@@ -112,3 +112,20 @@ describe("netsp correlate", () => {
     expect(run.stdout).toContain("| a | b | 7 | 0.849 | .016 | 0.265 | 0.977 |");
   });
 });
+
+describe("netsp correlate --method kendall", () => {
+  it("gives R's τ-b and p on the thesis measures, with no confidence interval", async () => {
+    // Rscript -e 'm <- read.csv("measures.csv"); t <- cor.test(m$network_size, m$density, method = "kendall");
+    //   cat(sprintf("%.15g %.15g", t$estimate, t$p.value))'   (measures.csv of netsp analyse fixtures/thesis)
+    // → -0.191389750587738 0.226670606146621; density–isolates → -0.469457900552031 0.00380506592603245 (ties: normal z).
+    const run = await runCli(["correlate", "fixtures/thesis", "--vars", "network_size,density,isolates", "--method", "kendall", "--format", "json"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const pairs = (JSON.parse(run.stdout) as { pairs: Array<{ x: string; y: string; r: number; p: number; ci_low: null }> }).pairs;
+    const pair = (x: string, y: string) => pairs.find((p) => p.x === x && p.y === y)!;
+    expect(pair("network_size", "density").r).toBeCloseTo(-0.191389750587738, 13);
+    expect(pair("network_size", "density").p).toBeCloseTo(0.226670606146621, 13);
+    expect(pair("density", "isolates").r).toBeCloseTo(-0.469457900552031, 13);
+    expect(pair("density", "isolates").p).toBeCloseTo(0.00380506592603245, 15);
+    expect(pair("density", "isolates").ci_low).toBeNull();
+  });
+});
