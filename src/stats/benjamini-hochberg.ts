@@ -1,3 +1,5 @@
+import { presentPValues } from "./present-p-values.js";
+
 /**
  * Benjamini–Hochberg step-up adjustment (false discovery rate): with the m non-null p-values sorted
  * ascending p₍₁₎ ≤ … ≤ p₍ₘ₎, the adjusted p₍ᵢ₎ = min over j ≥ i of min(1, m·p₍ⱼ₎ / j), returned in input
@@ -7,11 +9,10 @@
  * Example: benjaminiHochbergAdjust([0.01, 0.04, 0.03]) → [0.03, 0.04, 0.04].
  */
 export function benjaminiHochbergAdjust(pValues: readonly (number | null)[]): (number | null)[] {
-  const present = pValues.map((p, i) => ({ p, i })).filter((e): e is { p: number; i: number } => e.p !== null);
+  const { present, out } = presentPValues(pValues);
   // Largest first, as R orders them (ties: the later entry first, which gives the same values).
   present.sort((a, b) => b.p - a.p || b.i - a.i);
   const m = present.length;
-  const out: (number | null)[] = pValues.map(() => null);
   let running = 1;
   present.forEach((e, k) => {
     running = Math.min(running, (m / (m - k)) * e.p);
