@@ -14,6 +14,7 @@ import { addStudyOptions, type StudyCliOptions, sharedOptions, splitList, studyS
 interface CorrelateOptions extends StudyCliOptions {
   vars: string;
   method: "pearson" | "spearman" | "kendall" | "both";
+  exact?: boolean;
   control?: string;
   format?: "csv" | "md" | "json";
   out?: string;
@@ -28,6 +29,7 @@ export function correlateCommand(): Command {
       .requiredOption("--vars <names>", "comma-separated variables (at least two); every pair is correlated")
       .addOption(new Option("--method <method>", "correlation: pearson, spearman, kendall (τ-b), or both (pearson and spearman)").choices(["pearson", "spearman", "kendall", "both"]).default("pearson"))
       .option("--control <names>", "comma-separated variables to control for (partial correlation, df = n − 2 − k)")
+      .option("--exact", "also Spearman's exact p, beside the t p: untied data, n up to 10 (as R cor.test(exact = TRUE))")
       .addOption(sharedOptions.format(["csv", "md", "json"]))
       .addOption(sharedOptions.out()),
     { jobs: true, pseudonymise: true },
@@ -39,6 +41,7 @@ Examples:
   $ netsp correlate measures.csv --vars months_in_post,network_size
   $ netsp correlate --vars network_size,isolates,density --method both --format md
   $ netsp correlate measures.csv --vars network_size,excluded_alters --control caseload --format json
+  $ netsp correlate small.csv --vars a,b --method spearman --exact     Spearman's exact p for small n
 
 p from Student's t with n − 2 − k df (as scipy and SPSS); 95% CI by Fisher's z. Missing values are dropped
 pairwise (with --control: cases missing any of the variables), and every pair reports its n.`,
@@ -77,7 +80,7 @@ async function runCorrelate(input: string | undefined, options: CorrelateOptions
   for (const column of [...variables, ...controls]) assertNumeric(rows.table, column, rows.rowLines);
 
   const methods: CorrelationMethod[] = options.method === "both" ? ["pearson", "spearman"] : [options.method];
-  const pairs = correlateColumns(rows.table, variables, methods, controls);
+  const pairs = correlateColumns(rows.table, variables, methods, controls, { exact: options.exact === true });
 
   let text: string;
   if (format === "json") text = correlateJson(pairs, options.method, controls);

@@ -3,6 +3,7 @@ import { partialCorrelation } from "./partial-correlation.js";
 import { pearson } from "./pearson.js";
 import { spearman } from "./spearman.js";
 import { kendall } from "./kendall.js";
+import { spearmanExactP } from "./spearman-exact-p.js";
 
 export type CorrelationMethod = "pearson" | "spearman" | "kendall";
 
@@ -12,12 +13,15 @@ export interface CorrelationPair extends CorrelationResult {
   method: CorrelationMethod;
   /** The controlled variables (empty for a plain correlation). */
   control: string[];
+  /** With the `exact` option, Spearman pairs without controls: spearmanExactP's p (null with ties or n > 10). */
+  pExact?: number | null;
 }
 
 /**
  * Every pair of the named variables (in the order given: (1,2), (1,3), …, (2,3), …), by each method asked for;
  * with controls, the partial correlation (Spearman: on midranks; Kendall has none: null with a reason). Missing values are dropped pairwise (with
- * controls: cases missing any of x, y or a control), and each result carries its n.
+ * controls: cases missing any of x, y or a control), and each result carries its n. With `exact`, Spearman
+ * pairs also carry the exact permutation p (spearmanExactP), others null.
  * Reference: see pearson, spearman, kendall, partialCorrelation.
  *
  * Example: correlatePairs({ a: [1, 2, 3, 4, 5], b: [2, 1, 4, 3, 5] }, ["a", "b"], ["pearson"])[0].r → 0.8.
@@ -27,6 +31,7 @@ export function correlatePairs(
   variables: readonly string[],
   methods: readonly CorrelationMethod[],
   control: readonly string[] = [],
+  options: { exact?: boolean } = {},
 ): CorrelationPair[] {
   const out: CorrelationPair[] = [];
   const controls = control.map((c) => data[c]);
@@ -45,7 +50,9 @@ export function correlatePairs(
               : method === "pearson"
                 ? pearson(x, y)
                 : spearman(x, y);
-        out.push({ x: variables[i], y: variables[j], method, control: [...control], ...result });
+        const pair: CorrelationPair = { x: variables[i], y: variables[j], method, control: [...control], ...result };
+        if (options.exact) pair.pExact = method === "spearman" && controls.length === 0 ? spearmanExactP(x, y).p : null;
+        out.push(pair);
       }
     }
   }

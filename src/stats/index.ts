@@ -21,6 +21,7 @@ export * from "./benjamini-hochberg.js";
 export * from "./adjust-p-values.js";
 export * from "./untied-exact-p.js";
 export * from "./kendall.js";
+export * from "./spearman-exact-p.js";
 export * from "./dunn.js";
 export * from "./pairwise-mann-whitney.js";
 export * from "./correlation-result.js";

@@ -11,10 +11,11 @@ export function correlateColumns(
   variables: readonly string[],
   methods: readonly CorrelationMethod[],
   controls: readonly string[] = [],
+  options: { exact?: boolean } = {},
 ): CorrelationPair[] {
   const data: Record<string, (number | null)[]> = {};
   for (const column of [...variables, ...controls]) data[column] = table.rows.map((r) => (r[column] ?? null) as number | null);
-  return correlatePairs(data, [...variables], [...methods], [...controls]);
+  return correlatePairs(data, [...variables], [...methods], [...controls], options);
 }
 
 /**
@@ -23,12 +24,15 @@ export function correlateColumns(
  */
 export function correlateTable(pairs: readonly CorrelationPair[], decimals?: number): Table {
   const partial = pairs.some((p) => p.control.length > 0);
+  const exact = pairs.some((p) => p.pExact !== undefined);
   const methods = new Set(pairs.map((p) => p.method));
   const columns: Column[] = [
     { id: "x" }, { id: "y" },
     ...(methods.size > 1 || partial ? [{ id: "method" }] : []),
     ...(partial ? [{ id: "control" }, { id: "df" }] : []),
-    { id: "n" }, { id: "r", decimals }, { id: "p", decimals, pValue: true }, { id: "ci_low", decimals }, { id: "ci_high", decimals },
+    { id: "n" }, { id: "r", decimals }, { id: "p", decimals, pValue: true },
+    ...(exact ? [{ id: "p_exact", label: "exact p", decimals, pValue: true }] : []),
+    { id: "ci_low", decimals }, { id: "ci_high", decimals },
   ];
   if (pairs.some((p) => p.reason !== null)) columns.push({ id: "reason" });
   const name: Record<string, string> = { pearson: "Pearson", spearman: "Spearman", kendall: "Kendall τ-b" };
@@ -38,7 +42,7 @@ export function correlateTable(pairs: readonly CorrelationPair[], decimals?: num
     title,
     columns,
     rows: pairs.map((p) => ({
-      x: p.x, y: p.y, method: p.method, control: p.control.join(";"), df: p.df, n: p.n, r: p.r, p: p.p,
+      x: p.x, y: p.y, method: p.method, control: p.control.join(";"), df: p.df, n: p.n, r: p.r, p: p.p, p_exact: p.pExact ?? null,
       ci_low: p.ciLow, ci_high: p.ciHigh, reason: p.reason ?? "",
     })),
     notes: [
@@ -46,6 +50,9 @@ export function correlateTable(pairs: readonly CorrelationPair[], decimals?: num
         "Missing values dropped pairwise; n per pair." + (methods.has("spearman") ? " Spearman: Pearson r of midranks." : "") +
         (methods.has("kendall")
           ? " Kendall: τ-b; p exact for n < 50 without ties, else from z = S/σ with σ corrected for ties (= R cor.test); no confidence interval."
+          : "") +
+        (exact
+          ? " Exact p (Spearman): the permutation distribution of Σd², for untied data and n ≤ 10 (= R cor.test(exact = TRUE) up to n = 9); empty otherwise."
           : ""),
     ],
   };
@@ -61,7 +68,7 @@ export function correlateJson(pairs: readonly CorrelationPair[], method: "pearso
       y: p.y,
       ...(method === "both" ? { method: p.method } : {}),
       ...(control.length > 0 ? { control: p.control } : {}),
-      n: p.n, r: p.r, p: p.p, ci_low: p.ciLow, ci_high: p.ciHigh, df: p.df, reason: p.reason,
+      n: p.n, r: p.r, p: p.p, ...(p.pExact !== undefined ? { p_exact: p.pExact } : {}), ci_low: p.ciLow, ci_high: p.ciHigh, df: p.df, reason: p.reason,
     })),
   };
   return JSON.stringify(out, jsonNumberGuard, 2) + "\n";

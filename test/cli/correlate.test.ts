@@ -129,3 +129,21 @@ describe("netsp correlate --method kendall", () => {
     expect(pair("density", "isolates").ci_low).toBeNull();
   });
 });
+
+describe("netsp correlate --exact", () => {
+  it("adds Spearman's exact p beside the t p: n = 3, ρ = −1 gives 1/3 where t gives 0", async () => {
+    const small = path.join(dir, "small.csv");
+    writeFileSync(small, "ego_id,a,b\ne1,1,3\ne2,2,2\ne3,3,1\n");
+    // R: cor.test(1:3, 3:1, method = "spearman", exact = TRUE)$p.value → 0.3333333 (t approximation: p = 0).
+    const run = await runCli(["correlate", small, "--vars", "a,b", "--method", "spearman", "--exact", "--format", "json"]);
+    expect(run.exitCode, run.stderr).toBe(0);
+    const [pair] = (JSON.parse(run.stdout) as { pairs: Array<{ r: number; p: number; p_exact: number }> }).pairs;
+    expect(pair.r).toBe(-1);
+    expect(pair.p).toBe(0);
+    expect(pair.p_exact).toBeCloseTo(1 / 3, 15);
+    const md = await runCli(["correlate", small, "--vars", "a,b", "--method", "spearman", "--exact", "--format", "md"]);
+    expect(md.stdout).toContain("| a | b | 3 | -1.000 | < .001 | .333 |");
+    const pearsonOnly = await runCli(["correlate", small, "--vars", "a,b", "--exact", "--format", "json"]);
+    expect((JSON.parse(pearsonOnly.stdout) as { pairs: Array<{ p_exact: null }> }).pairs[0].p_exact).toBeNull();
+  });
+});
