@@ -22,6 +22,7 @@ export * from "./adjust-p-values.js";
 export * from "./untied-exact-p.js";
 export * from "./kendall.js";
 export * from "./spearman-exact-p.js";
+export * from "./hodges-lehmann.js";
 export * from "./dunn.js";
 export * from "./pairwise-mann-whitney.js";
 export * from "./correlation-result.js";

@@ -14,12 +14,29 @@ export const UNTIED_EXACT_MAX_PRODUCT = 2500;
  */
 export function untiedExactP(u: number, n1: number, n2: number): number | null {
   if (n1 < 1 || n2 < 1 || n1 * n2 > UNTIED_EXACT_MAX_PRODUCT) return null;
-  const m = Math.min(n1, n2);
-  const n = Math.max(n1, n2);
   const top = Math.floor(u);
   if (top < 0) return 0;
+  if (top >= n1 * n2) return 1;
+  const counts = untiedUCounts(n1, n2);
+  let total = 0;
+  let atMost = 0;
+  for (let k = 0; k < counts.length; k++) {
+    total += counts[k];
+    if (k <= top) atMost += counts[k];
+  }
+  return Math.min(1, (2 * atMost) / total);
+}
+
+/**
+ * The number of arrangements of n₁ + n₂ untied values giving each U = 0 … n₁n₂ (the distribution of the
+ * Mann–Whitney U, as R's cwilcox counts it), as doubles (exact below 2⁵³, else to 16 digits).
+ *
+ * Example: untiedUCounts(2, 2) → [1, 1, 2, 1, 1] (C(4, 2) = 6 arrangements).
+ */
+export function untiedUCounts(n1: number, n2: number): Float64Array {
+  const m = Math.min(n1, n2);
+  const n = Math.max(n1, n2);
   const maxU = m * n;
-  if (top >= maxU) return 1;
   // counts[k][s]: the number of k-subsets of the ranks seen so far, each rank less one (0 … N − 1), whose sum
   // is s (a 0/1 knapsack, one rank at a time, k from the top). For the smaller group's m ranks, U is that sum
   // minus m(m − 1)/2.
@@ -34,13 +51,5 @@ export function untiedExactP(u: number, n1: number, n2: number): number | null {
       for (let s = width - 1; s >= r; s--) row[s] += below[s - r];
     }
   }
-  const offset = (m * (m - 1)) / 2;
-  const final = counts[m];
-  let total = 0;
-  let atMost = 0;
-  for (let s = offset; s < width; s++) {
-    total += final[s];
-    if (s - offset <= top) atMost += final[s];
-  }
-  return Math.min(1, (2 * atMost) / total);
+  return counts[m].slice((m * (m - 1)) / 2);
 }
