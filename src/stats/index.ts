@@ -20,6 +20,7 @@ export * from "./bonferroni.js";
 export * from "./benjamini-hochberg.js";
 export * from "./adjust-p-values.js";
 export * from "./untied-exact-p.js";
+export * from "./subset-sum-counts.js";
 export * from "./kendall.js";
 export * from "./spearman-exact-p.js";
 export * from "./hodges-lehmann.js";

@@ -1,3 +1,5 @@
+import { subsetSumCounts } from "./subset-sum-counts.js";
+
 /** Outcome of an exact permutation p-value: `p` null with a `reason` when it was not computed. */
 export interface ExactP {
   p: number | null;
@@ -15,9 +17,9 @@ export const DEFAULT_MAX_EXACT_WORK = 4e9;
  * themselves. This is the definition R coin::wilcox_test(distribution = "exact") uses; without ties the
  * distribution is symmetric and p equals scipy.stats.mannwhitneyu(method = "exact").
  *
- * Algorithm: midranks doubled are integers (divided by their common divisor). A dynamic programme over
- * the scores counts, for each k ≤ m and each integer sum s, the subsets of size k with sum s
- * (Streitberg & Röhmel 1986, "shift algorithm"; Hollander, Wolfe & Chicken 2014, §4.1). Work is about
+ * Algorithm: midranks doubled are integers (divided by their common divisor). subsetSumCounts counts the
+ * subsets of size m with each integer sum s (Streitberg & Röhmel 1986, "shift algorithm"; Hollander,
+ * Wolfe & Chicken 2014, §4.1). Work is about
  * N · m · (largest sum); beyond `maxWork` the p is not computed (null, with the reason).
  * Counts are held in doubles: exact below 2⁵³, then relative error ~N·2⁻⁵³, far below 1e-9.
  *
@@ -57,37 +59,14 @@ export function rankSumExactP(
     };
   }
 
-  const width = maxSum + 1;
-  const counts = new Float64Array((m + 1) * width);
-  const lo = new Array<number>(m + 1).fill(Number.POSITIVE_INFINITY);
-  const hi = new Array<number>(m + 1).fill(Number.NEGATIVE_INFINITY);
-  counts[0] = 1;
-  lo[0] = 0;
-  hi[0] = 0;
-  for (let i = 0; i < N; i++) {
-    const a = scores[i];
-    const remaining = N - i - 1;
-    const kMax = Math.min(i + 1, m);
-    const kMin = Math.max(1, m - remaining);
-    for (let k = kMax; k >= kMin; k--) {
-      const fromLo = lo[k - 1];
-      const fromHi = Math.min(hi[k - 1], maxSum - a);
-      if (fromLo > fromHi) continue;
-      const src = (k - 1) * width;
-      const dst = k * width + a;
-      for (let s = fromLo; s <= fromHi; s++) counts[dst + s] += counts[src + s];
-      if (fromLo + a < lo[k]) lo[k] = fromLo + a;
-      if (fromHi + a > hi[k]) hi[k] = fromHi + a;
-    }
-  }
+  const counts = subsetSumCounts(scores, m, maxSum);
 
   // |S − m·T/N| compared as |N·S − m·T|: integers, so the comparison is exact.
   const observedDistance = Math.abs(N * observed - m * total);
   let all = 0;
   let extreme = 0;
-  const row = m * width;
-  for (let s = lo[m]; s <= hi[m]; s++) {
-    const c = counts[row + s];
+  for (let s = 0; s <= maxSum; s++) {
+    const c = counts[s];
     if (c === 0) continue;
     all += c;
     if (Math.abs(N * s - m * total) >= observedDistance) extreme += c;

@@ -1,3 +1,5 @@
+import { subsetSumCounts } from "./subset-sum-counts.js";
+
 /** Samples up to this n₁·n₂ get the untied exact p; beyond, its counts take too long for a figure SPSS prints only for small samples. */
 export const UNTIED_EXACT_MAX_PRODUCT = 2500;
 
@@ -5,8 +7,7 @@ export const UNTIED_EXACT_MAX_PRODUCT = 2500;
  * SPSS Base's "Exact Sig. [2*(1-tailed Sig.)]" for the Mann–Whitney U test: twice the probability that U is
  * at most the observed U (rounded down) under the distribution of U for untied data, capped at 1. It does not
  * allow for ties, so with ties it differs from the exact permutation p given the midranks. The distribution is
- * counted exactly: c[k][u], the number of k-subsets of the pooled ranks 1…N whose U is u, built one rank at a
- * time (Mann & Whitney 1947). Null when n₁·n₂ exceeds UNTIED_EXACT_MAX_PRODUCT, or a group is empty.
+ * counted exactly (untiedUCounts; Mann & Whitney 1947). Null when n₁·n₂ exceeds UNTIED_EXACT_MAX_PRODUCT, or a group is empty.
  * Reference: = R `min(1, 2 * pwilcox(floor(u), n1, n2))`; IBM SPSS Statistics Algorithms, "NPAR TESTS:
  * Mann-Whitney U".
  *
@@ -36,20 +37,8 @@ export function untiedExactP(u: number, n1: number, n2: number): number | null {
 export function untiedUCounts(n1: number, n2: number): Float64Array {
   const m = Math.min(n1, n2);
   const n = Math.max(n1, n2);
-  const maxU = m * n;
-  // counts[k][s]: the number of k-subsets of the ranks seen so far, each rank less one (0 … N − 1), whose sum
-  // is s (a 0/1 knapsack, one rank at a time, k from the top). For the smaller group's m ranks, U is that sum
-  // minus m(m − 1)/2.
-  const width = maxU + (m * (m - 1)) / 2 + 1;
-  const counts = Array.from({ length: m + 1 }, () => new Float64Array(width));
-  counts[0][0] = 1;
-  const N = m + n;
-  for (let r = 0; r < N; r++) {
-    for (let k = Math.min(m, r + 1); k >= 1; k--) {
-      const row = counts[k];
-      const below = counts[k - 1];
-      for (let s = width - 1; s >= r; s--) row[s] += below[s - r];
-    }
-  }
-  return counts[m].slice((m * (m - 1)) / 2);
+  // The smaller group's rank sums over ranks 1 … N; its U is the sum less m(m + 1)/2.
+  const ranks = Array.from({ length: m + n }, (_, i) => i + 1);
+  const least = (m * (m + 1)) / 2;
+  return subsetSumCounts(ranks, m, least + m * n).slice(least);
 }
