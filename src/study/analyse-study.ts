@@ -4,7 +4,7 @@ import type { InputFormat, Problem, StudyConfig } from "../model/index.js";
 import type { Pseudonymiser } from "./pseudonymise.js";
 import type { Table, TableStream } from "../model/index.js";
 import { buildStudyTables, type StudyTable } from "./build-study-tables.js";
-import { compareEgoIds, type StudyCounts } from "./measure-ego-rows.js";
+import type { StudyCounts } from "./measure-ego-rows.js";
 import { measureStudy, sortByEgoId } from "./measure-study.js";
 import { openStudy } from "./open-study.js";
 import type { UnfinishedInterview } from "./unfinished-interviews.js";
@@ -157,8 +157,8 @@ export async function analyseStudy(options: AnalyseOptions): Promise<StudyAnalys
   });
   const alterLevel = alterLevelTables({
     store: levels.store,
-    // In the order of measures.csv (pseudonyms sorted, as sortByEgoId puts the rows).
-    egos: pseudo ? [...egoLevels].sort((a, b) => compareEgoIds(String(a.row.ego_id), String(b.row.ego_id))) : egoLevels,
+    // In the order of measures.csv.
+    egos: sortByEgoId(egoLevels, (e) => e.row.ego_id),
     egoColumns,
   });
   const tablesMs = performance.now() - tablesStarted;

@@ -76,8 +76,8 @@ export async function measureStudy(opened: OpenedStudy, options: MeasureStudyOpt
 /**
  * Rows in ego-id order (natural order: case_2 before case_10), for a table that lists egos. Measured rows are
  * already in that order; pseudonymised ones keep the real ids' order, which would tell who is who, so they
- * are put in pseudonym order.
+ * are put in pseudonym order. `egoIdOf` finds the id of a row that holds it elsewhere (default: `ego_id`).
  */
-export function sortByEgoId<T extends Record<string, unknown>>(rows: readonly T[]): T[] {
-  return [...rows].sort((a, b) => compareEgoIds(String(a.ego_id ?? ""), String(b.ego_id ?? "")));
+export function sortByEgoId<T>(rows: readonly T[], egoIdOf: (row: T) => unknown = (row) => (row as Record<string, unknown>).ego_id): T[] {
+  return [...rows].sort((a, b) => compareEgoIds(String(egoIdOf(a) ?? ""), String(egoIdOf(b) ?? "")));
 }
