@@ -170,11 +170,12 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   const files = new Map<string, OutputContent>();
   // alters.csv and ties.csv are written piece by piece; the other formats hold their rows whole, so only up
   // to WHOLE_ROWS_LIMIT of them.
+  const withAlters = options.alters !== false;
   const asked = WHOLE_TABLE_FORMATS.filter((f) => formats.has(f));
   const largest = Math.max(analysis.alters.rowCount, analysis.ties.rowCount);
-  const whole = asked.length > 0 && largest <= WHOLE_ROWS_LIMIT;
+  const whole = withAlters && asked.length > 0 && largest <= WHOLE_ROWS_LIMIT;
   const notes = [...analysis.notes];
-  if (asked.length > 0 && !whole) {
+  if (withAlters && asked.length > 0 && !whole) {
     const note =
       `alters and ties (${analysis.alters.rowCount.toLocaleString("en")} and ${analysis.ties.rowCount.toLocaleString("en")} rows) are written as CSV only: ` +
       `--format ${asked.join(", ")} holds every row in memory and takes at most ${WHOLE_ROWS_LIMIT.toLocaleString("en")} of them (measures and the tables are written in every format)`;
@@ -183,7 +184,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   }
   const alters = whole ? tableOfStream(analysis.alters) : undefined;
   const ties = whole ? tableOfStream(analysis.ties) : undefined;
-  const dataTables = alters && ties && options.alters !== false ? [analysis.measures, alters, ties] : [analysis.measures];
+  const dataTables = alters && ties ? [analysis.measures, alters, ties] : [analysis.measures];
   const allTables: Table[] = [...dataTables, ...analysis.tables.map((t) => t.data)];
   // SPSS and Stata files, and the columns they had to rename (listed in report.md).
   const renamed: Array<{ file: string; id: string; name: string }> = [];
@@ -196,7 +197,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
     }
   };
   files.set("measures.csv", toCsv(analysis.measures));
-  if (options.alters !== false) {
+  if (withAlters) {
     files.set("alters.csv", csvChunks(analysis.alters));
     files.set("ties.csv", csvChunks(analysis.ties));
   }
@@ -211,7 +212,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
     );
     files.set("netsp.R", script);
   }
-  if (alters && ties && options.alters !== false && formats.has("graphml")) files.set("ego-networks.graphml", toGraphmlBytes(alters, ties));
+  if (alters && ties && formats.has("graphml")) files.set("ego-networks.graphml", toGraphmlBytes(alters, ties));
   for (const t of analysis.tables) {
     files.set(`${t.name}.csv`, toCsv(t.data));
     files.set(`${t.name}.md`, t.markdown);
@@ -314,7 +315,7 @@ async function analyseAndWrite(input: string | undefined, options: AnalyseCliOpt
   if (warningCount > 0) warn(`${warningCount} warning${warningCount === 1 ? "" : "s"}: see report.md`);
   info(`Wrote ${analysis.tables.length} table${analysis.tables.length === 1 ? "" : "s"} and the data files to ${style.bold(relativePath(outDir, base))}/`);
   info(`  ${"measures.csv".padEnd(28)} one row per ego: every measure`);
-  if (options.alters !== false) {
+  if (withAlters) {
     info(`  ${"alters.csv".padEnd(28)} one row per alter: its variables, its place in the sociogram, the ego's variables`);
     info(`  ${"ties.csv".padEnd(28)} one row per alter–alter tie: its edge types`);
   }
