@@ -24,6 +24,7 @@ export * from "./subset-sum-counts.js";
 export * from "./kendall.js";
 export * from "./spearman-exact-p.js";
 export * from "./hodges-lehmann.js";
+export * from "./rank-biserial-interval.js";
 export * from "./dunn.js";
 export * from "./pairwise-mann-whitney.js";
 export * from "./correlation-result.js";
