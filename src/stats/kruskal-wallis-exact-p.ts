@@ -1,5 +1,6 @@
 import { dropMissing } from "./drop-missing.js";
 import { midranks } from "./ranks.js";
+import { bigGcd, gcd } from "./gcd.js";
 
 /** Outcome of the exact Kruskal–Wallis p: `p` null with a `reason` when it was not computed. */
 export interface KruskalWallisExactPResult {
@@ -224,16 +225,4 @@ function bigStatistic(sizes: readonly number[], divisor: number, N: number) {
     }
     return q;
   };
-}
-
-function bigGcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
 }

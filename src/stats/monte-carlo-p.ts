@@ -1,6 +1,7 @@
 import { Random } from "../random.js";
 import { dropMissing } from "./drop-missing.js";
 import { midranks } from "./ranks.js";
+import { bigGcd, gcd } from "./gcd.js";
 
 /** The permutation statistic: the first group's rank sum (two groups) or Kruskal–Wallis H (k ≥ 2 groups). */
 export type MonteCarloStatistic = "rank-sum" | "kruskal-wallis";
@@ -163,16 +164,4 @@ function bigTie(sizes: readonly number[], order: readonly number[], largest: num
     }
     return q + rest * rest * lastWeight >= observed;
   };
-}
-
-function bigGcd(a: bigint, b: bigint): bigint {
-  while (b !== 0n) [a, b] = [b, a % b];
-  return a;
-}
-
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
 }

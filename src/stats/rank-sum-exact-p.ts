@@ -1,4 +1,5 @@
 import { subsetSumCounts } from "./subset-sum-counts.js";
+import { gcd } from "./gcd.js";
 
 /** Outcome of an exact permutation p-value: `p` null with a `reason` when it was not computed. */
 export interface ExactP {
@@ -72,11 +73,4 @@ export function rankSumExactP(
     if (Math.abs(N * s - m * total) >= observedDistance) extreme += c;
   }
   return { p: Math.min(1, extreme / all), reason: null };
-}
-
-function gcd(a: number, b: number): number {
-  a = Math.abs(a);
-  b = Math.abs(b);
-  while (b !== 0) [a, b] = [b, a % b];
-  return a;
 }

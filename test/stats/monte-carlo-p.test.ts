@@ -111,17 +111,6 @@ describe("monteCarloP against R (coin exact, enumeration, coin approximate)", ()
     }
   });
 
-  it("10,000 resamples of two groups of 1,000 take well under a second", () => {
-    const rng = new Random(55);
-    const a = Array.from({ length: 1000 }, () => rng.int(0, 200));
-    const b = Array.from({ length: 1000 }, () => rng.int(0, 200));
-    const start = performance.now();
-    const r = monteCarloP([a, b], "rank-sum", { resamples: B, seed: 1 });
-    const ms = performance.now() - start;
-    expect(r.p).not.toBeNull();
-    expect(ms).toBeLessThan(1000);
-  });
-
   it("is null, with a reason, when undefined", () => {
     const o = { resamples: 100, seed: 1 };
     const nulls = { p: null, standardError: null, resamples: 0 };
