@@ -27,6 +27,7 @@ export * from "./hodges-lehmann.js";
 export * from "./rank-biserial-interval.js";
 export * from "./monte-carlo-p.js";
 export * from "./kruskal-wallis-exact-p.js";
+export * from "./jonckheere-terpstra.js";
 export * from "./dunn.js";
 export * from "./pairwise-mann-whitney.js";
 export * from "./correlation-result.js";
