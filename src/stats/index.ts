@@ -10,6 +10,7 @@ export * from "./tie-sum.js";
 export * from "./quantile.js";
 export * from "./descriptives.js";
 export * from "./normal-tail.js";
+export * from "./normal-upper-tail.js";
 export * from "./t-tail.js";
 export * from "./chi-square-tail.js";
 export * from "./rank-sum-exact-p.js";

@@ -1,9 +1,7 @@
-import { lazyModule } from "../lazy-module.js";
 import { dropMissing } from "./drop-missing.js";
 import { normalTwoSidedP } from "./normal-tail.js";
+import { normalUpperTail } from "./normal-upper-tail.js";
 import { untiedUCounts } from "./untied-exact-p.js";
-
-const erfc = lazyModule<typeof import("@stdlib/math-base-special-erfc")>("@stdlib/math-base-special-erfc");
 
 /** Default largest N for the exact p (as R clinfun::jonckheere.test decides; under about 30 ms without ties). */
 export const JT_MAX_EXACT_N = 100;
@@ -118,7 +116,7 @@ export function jonckheereTerpstra(
   const sd = Math.sqrt(variance);
   const z = (j - mean) / sd;
   const p =
-    alternative === "two-sided" ? normalTwoSidedP(z) : alternative === "increasing" ? erfc()(z / Math.SQRT2) / 2 : erfc()(-z / Math.SQRT2) / 2;
+    alternative === "two-sided" ? normalTwoSidedP(z) : alternative === "increasing" ? normalUpperTail(z) : normalUpperTail(-z);
 
   let pExact: number | null = null;
   let reason: string | null = null;
